@@ -1,0 +1,68 @@
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    account_mgmt_log_emails = fields.Boolean(
+        string="Log Client Emails as Interactions",
+        help="Emails sent to or received from a client's contacts are logged as Email "
+        "interactions of the account.",
+    )
+    account_mgmt_interactions_visible_all = fields.Boolean(
+        string="Interactions Visible to All Sales Users",
+        help="Every sales user reads the interactions of every account, not only the "
+        "account team.",
+    )
+    account_mgmt_managers_see_profitability = fields.Boolean(
+        string="Account Managers See Their Accounts' Profitability",
+        help="Account managers read the profitability report of the accounts they "
+        "manage. Costs and cost pools stay reserved to finance and directors.",
+    )
+    account_mgmt_default_cadence_days = fields.Integer(
+        string="Default Contact Cadence (Days)",
+        default=90,
+        help="Contact cadence of accounts that have no tier.",
+    )
+    account_mgmt_health_green_min = fields.Integer(
+        string="Green Health From",
+        default=76,
+        help="A health score at or above this value is green.",
+    )
+    account_mgmt_health_amber_min = fields.Integer(
+        string="Amber Health From",
+        default=51,
+        help="A health score at or above this value (and below green) is amber; "
+        "below it, red.",
+    )
+
+    @api.constrains(
+        "account_mgmt_default_cadence_days",
+        "account_mgmt_health_green_min",
+        "account_mgmt_health_amber_min",
+    )
+    def _check_account_mgmt_settings(self):
+        for company in self:
+            if company.account_mgmt_default_cadence_days < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The default contact cadence of %(company)s must be at least "
+                        "one day.",
+                        company=company.name,
+                    )
+                )
+            amber = company.account_mgmt_health_amber_min
+            green = company.account_mgmt_health_green_min
+            if not 0 < amber < green <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "Health bands of %(company)s must be ordered: 0 < amber "
+                        "(%(amber)s) < green (%(green)s) <= 100.",
+                        company=company.name,
+                        amber=amber,
+                        green=green,
+                    )
+                )
