@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# `make test`: lint, install the add-on with demo data into a fresh throwaway database (failing on
-# any WARNING or ERROR the add-on logs), then run the whole suite with pytest-odoo.
+# `make test`, the README's test command:
+#   1. lint (ruff, pylint-odoo OCA mandatory checks);
+#   2. a fresh throwaway database with Odoo's account, sale_management and crm (demo data);
+#   3. install the add-on with demo data, failing on any WARNING/ERROR the add-on logs;
+#   4. uninstall it and check the core records it found are intact, then reinstall it;
+#   5. the whole suite with pytest-odoo (pytest's summary line ends the run).
 # Extra arguments go to pytest, e.g. scripts/test.sh tests/test_tiers.py -k locked
+# QUICK=1 skips step 4; KEEP_DB=1 keeps the database.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 . "$(dirname "$0")/env.sh"
@@ -14,7 +19,6 @@ if [ "${SKIP_LINT:-0}" != 1 ]; then
 fi
 
 TEST_DB="${TEST_DB:-amgmt_test_$$}"
-install_log="$LOCAL_DIR/install-$TEST_DB.log"
 cleanup() {
     if [ "${KEEP_DB:-0}" != 1 ]; then
         dropdb --if-exists "$TEST_DB" >/dev/null 2>&1 || true
@@ -23,27 +27,37 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "${REUSE_DB:-0}" = 1 ] && psql -d postgres -Atqc "select 1 from pg_database where datname='$TEST_DB'" | grep -q 1; then
-    log "re-using $TEST_DB: upgrading $MODULE"
-    odoo_cli -c "$ODOO_CONF" -d "$TEST_DB" -u "$MODULE" --stop-after-init --log-level=info \
-        >"$install_log" 2>&1 || { tail -40 "$install_log"; die "upgrade failed"; }
-else
-    dropdb --if-exists "$TEST_DB" >/dev/null 2>&1 || true
-    log "installing $MODULE with its dependencies and demo data into $TEST_DB"
+# Install modules into TEST_DB; fail on errors, and on warnings coming from the add-on.
+install() {
+    local modules="$1" what="$2" logfile="$LOCAL_DIR/$2-$TEST_DB.log" start
     start=$(date +%s)
-    odoo_cli -c "$ODOO_CONF" -d "$TEST_DB" -i "$MODULE" --stop-after-init --log-level=info \
-        >"$install_log" 2>&1 || { tail -40 "$install_log"; die "installing $MODULE failed"; }
-    log "installed in $(($(date +%s) - start)) s"
+    odoo_cli -c "$ODOO_CONF" -d "$TEST_DB" -i "$modules" --stop-after-init --log-level=info \
+        >"$logfile" 2>&1 || { tail -40 "$logfile"; die "$what failed (log: $logfile)"; }
+    if grep -E ' (WARNING|ERROR|CRITICAL) ' "$logfile" | grep -E "$MODULE"; then
+        die "$what logged the warnings or errors above (log: $logfile)"
+    fi
+    if grep -qE ' (ERROR|CRITICAL) ' "$logfile"; then
+        grep -E ' (ERROR|CRITICAL) ' "$logfile" | head -20
+        die "$what logged errors (log: $logfile)"
+    fi
+    log "$what: $(($(date +%s) - start)) s"
+}
+
+dropdb --if-exists "$TEST_DB" >/dev/null 2>&1 || true
+install "account,sale_management,crm,contacts" "core-install"
+snapshot="$LOCAL_DIR/core-snapshot-$TEST_DB.txt"
+"$PROJECT_ROOT/scripts/uninstall_check.sh" snapshot "$TEST_DB" "$snapshot"
+install "$MODULE" "addon-install"
+if [ "${QUICK:-0}" != 1 ]; then
+    "$PROJECT_ROOT/scripts/uninstall_check.sh" verify "$TEST_DB" "$snapshot"
+    install "$MODULE" "addon-reinstall"
 fi
-# Any WARNING or ERROR logged by the add-on (or about one of its files) fails the run.
-if grep -E ' (WARNING|ERROR|CRITICAL) ' "$install_log" | grep -E "$MODULE"; then
-    die "installing $MODULE logged the warnings or errors above"
-fi
+rm -f "$snapshot"
 
 set +e
 "$PYTHON" -m pytest -p no:cacheprovider --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" \
-    --odoo-http --odoo-log-level=warn tests "$@"
+    --odoo-http --odoo-log-level=warn "${@:-tests}"
 rc=$?
 set -e
-# pytest's exit 5 (nothing collected) is a failure here: a suite that runs nothing is not green.
+# pytest exits 5 when it collected nothing: that is a failure here, never a green run.
 exit $rc
