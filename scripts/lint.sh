@@ -7,5 +7,12 @@ cd "$PROJECT_ROOT"
 log "ruff check / ruff format --check"
 "$PYTHON" -m ruff check .
 "$PYTHON" -m ruff format --check --quiet . || die "ruff format would change files (run: ruff format .)"
+log "oca-checks-odoo-module / oca-checks-po"
+oca-checks-odoo-module "$MODULE/__manifest__.py"
+po_files=$(find "$MODULE/i18n" -name '*.po' -o -name '*.pot' 2>/dev/null)
+if [ -n "$po_files" ]; then
+    # shellcheck disable=SC2086
+    oca-checks-po $po_files
+fi
 log "pylint-odoo (OCA mandatory checks)"
 "$PYTHON" -m pylint --rcfile=.pylintrc-mandatory --score=n "$MODULE"
