@@ -155,6 +155,20 @@ ensure_browser_and_pdf() {
     fi
 }
 
+# prettier with its XML plugin (the OCA template's XML formatter), from the npm registry.
+PRETTIER_PACKAGES=(prettier@3.10.1 @prettier/plugin-xml@3.4.2)
+ensure_prettier() {
+    local dir="$LOCAL_DIR/node" stamp
+    stamp="$dir/.installed-$(echo "${PRETTIER_PACKAGES[*]}" | sha1sum | cut -c1-12)"
+    [ -f "$stamp" ] && return
+    command -v npm >/dev/null || { is_root && apt_install nodejs npm; }
+    command -v npm >/dev/null || die "npm is needed for prettier (XML lint)"
+    log "installing ${PRETTIER_PACKAGES[*]}"
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --no-save --prefix "$dir" "${PRETTIER_PACKAGES[@]}" >/dev/null
+    touch "$stamp"
+}
+
 write_config() {
     local addons
     addons="$("$PYTHON" - <<'PY'
@@ -183,5 +197,6 @@ ensure_odoo
 ensure_requirements
 ensure_postgres
 ensure_browser_and_pdf
+ensure_prettier
 write_config
 log "set-up complete: Odoo $("$PYTHON" -c 'import odoo.release as r; print(r.version)'), config $ODOO_CONF"
