@@ -1,5 +1,5 @@
 # The two commands of the README are `make run` and `make test`; the rest are helpers.
-.PHONY: setup run test lint bench bench-data clean
+.PHONY: setup run test lint format bench bench-data load clean
 
 setup:
 	scripts/setup.sh
@@ -9,6 +9,9 @@ run:
 
 test:
 	scripts/test.sh $(ARGS)
+
+format:
+	scripts/format.sh
 
 lint:
 	scripts/lint.sh
