@@ -1,0 +1,329 @@
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+OVERDUE_ACTIVITY_TYPE = "account_mgmt_addon.mail_activity_type_contact_overdue"
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    interaction_ids = fields.One2many(
+        comodel_name="account_mgmt.interaction",
+        inverse_name="partner_id",
+        string="Interactions",
+        groups="account_mgmt_addon.group_account_manager",
+    )
+    # Kept on the commercial entity (the account) only. Stored because they are
+    # searched, sorted and grouped on; they move only when interactions, the tier
+    # or the cadence settings change. Whether the contact is overdue moves every
+    # day on its own, so that one is computed on the fly (see contact_overdue).
+    last_interaction_date = fields.Datetime(
+        string="Last Contact",
+        compute="_compute_contact_dates",
+        store=True,
+        help="Date of the account's last done interaction of a type that counts as "
+        "a contact.",
+    )
+    next_contact_due = fields.Date(
+        compute="_compute_contact_dates",
+        store=True,
+        index="btree_not_null",
+        help="Last contact plus the contact cadence of the account's tier (or the "
+        "company's default cadence), in the account's company (else its account "
+        "manager's). An account never contacted counts from its creation.",
+    )
+    contact_overdue = fields.Boolean(
+        compute="_compute_contact_overdue",
+        search="_search_contact_overdue",
+        help="The next contact was due before today.",
+    )
+    days_since_last_interaction = fields.Integer(
+        string="Days Since Last Contact",
+        compute="_compute_days_since_last_interaction",
+    )
+    interaction_count = fields.Integer(
+        string="Interaction Count",
+        compute="_compute_interaction_count",
+        groups="account_mgmt_addon.group_account_manager",
+        help="Interactions of the account and of its subsidiaries (of the person, "
+        "for a contact).",
+    )
+
+    @api.depends(
+        "is_company",
+        "parent_id",
+        "commercial_partner_id",
+        "create_date",
+        "company_id.account_mgmt_default_cadence_days",
+        "account_tier_id.contact_cadence_days",
+        "account_manager_id.company_id",
+        "interaction_ids.date",
+        "interaction_ids.state",
+        "interaction_ids.company_id",
+        "interaction_ids.type_id.counts_as_contact",
+    )
+    def _compute_contact_dates(self):
+        accounts = self.filtered(lambda p: p == p.commercial_partner_id)
+        account_ids = [p._origin.id for p in accounts if p._origin.id]
+        last = {}
+        if account_ids:
+            # One grouped query for every touched account.
+            groups = (
+                self.env["account_mgmt.interaction"]
+                .with_context(active_test=False)
+                ._read_group(
+                    [
+                        ("partner_id", "in", account_ids),
+                        ("state", "=", "done"),
+                        ("type_id.counts_as_contact", "=", True),
+                    ],
+                    ["partner_id", "company_id"],
+                    ["date:max"],
+                )
+            )
+            for partner, company, date in groups:
+                if partner.id not in last or date > last[partner.id][0]:
+                    last[partner.id] = (date, company)
+        for partner in self:
+            partner.last_interaction_date = False
+            partner.next_contact_due = False
+            if partner not in accounts:
+                continue
+            last_date, last_company = last.get(partner._origin.id, (False, False))
+            partner.last_interaction_date = last_date
+            company = partner._account_mgmt_cadence_company(last_company)
+            tier = partner.with_company(company).account_tier_id
+            if not (last_date or tier or partner.account_manager_id):
+                continue  # not a managed account: no cadence to follow
+            cadence = (
+                tier.contact_cadence_days
+                or company.account_mgmt_default_cadence_days
+                or 1
+            )
+            start = last_date or partner.create_date or fields.Datetime.now()
+            partner.next_contact_due = start.date() + timedelta(days=cadence)
+
+    @api.depends("next_contact_due")
+    def _compute_contact_overdue(self):
+        today = fields.Date.today()
+        for partner in self:
+            partner.contact_overdue = bool(
+                partner.next_contact_due and partner.next_contact_due < today
+            )
+
+    def _search_contact_overdue(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(
+                self.env._("Contact Overdue can only be searched as true or false.")
+            )
+        today = fields.Date.today()
+        if (operator == "=") == bool(value):
+            return [("next_contact_due", "<", today)]
+        return [
+            "|",
+            ("next_contact_due", "=", False),
+            ("next_contact_due", ">=", today),
+        ]
+
+    @api.depends("last_interaction_date")
+    def _compute_days_since_last_interaction(self):
+        today = fields.Date.today()
+        for partner in self:
+            last = partner.last_interaction_date
+            partner.days_since_last_interaction = (
+                (today - last.date()).days if last else 0
+            )
+
+    def _compute_interaction_count(self):
+        self.interaction_count = 0
+        Interaction = self.env["account_mgmt.interaction"]
+        ids = {p._origin.id for p in self if p._origin.id}
+        if not ids or not Interaction.has_access("read"):
+            return
+        accounts = self.filtered(lambda p: p == p.commercial_partner_id)
+        if accounts:
+            # The account's group: its own interactions and its subsidiaries'.
+            members = self.with_context(active_test=False).search_fetch(
+                [("id", "child_of", accounts._origin.ids)], ["parent_id"]
+            )
+            for partner, count in Interaction._read_group(
+                [("partner_id", "in", members.ids)], ["partner_id"], ["__count"]
+            ):
+                while partner:
+                    if partner.id in ids:
+                        partner.interaction_count += count
+                    partner = partner.parent_id
+        persons = self - accounts
+        if persons:
+            for person, count in Interaction._read_group(
+                [("contact_ids", "in", persons._origin.ids)],
+                ["contact_ids"],
+                ["__count"],
+            ):
+                if person.id in ids:
+                    person.interaction_count = count
+
+    def _account_mgmt_cadence_company(self, last_company=None):
+        """The company whose tier and default cadence the account follows.
+
+        Tiers are per company (``account_tier_id`` is company-dependent) while the
+        contact dates are one per account: the account follows its own company,
+        else its account manager's, else the company of its last contact, else
+        the current one."""
+        self.ensure_one()
+        return (
+            self.company_id
+            or self.account_manager_id.company_id
+            or last_company
+            or self.env.company
+        )
+
+    def action_view_interactions(self):
+        """Interactions of the account and its subsidiaries (of the person, for a
+        contact)."""
+        self.ensure_one()
+        self.env["account_mgmt.interaction"].check_access("read")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account_mgmt_addon.account_mgmt_interaction_action"
+        )
+        account = self.commercial_partner_id
+        if self == account:
+            action["domain"] = [("partner_id", "child_of", self.id)]
+            action["context"] = {"default_partner_id": self.id}
+        else:
+            action["domain"] = [("contact_ids", "in", self.ids)]
+            action["context"] = {
+                "default_partner_id": account.id,
+                "default_contact_ids": self.ids,
+            }
+        action["display_name"] = self.env._(
+            "Interactions: %(partner)s", partner=self.display_name
+        )
+        return action
+
+    def action_log_interaction(self):
+        """Quick-log dialog for an interaction with this account (or person)."""
+        self.ensure_one()
+        self.env["account_mgmt.interaction"].check_access("create")
+        account = self.commercial_partner_id
+        context = {"default_partner_id": account.id}
+        if self != account:
+            context["default_contact_ids"] = self.ids
+        return self.env["account_mgmt.interaction"]._account_mgmt_quick_log_action(
+            context
+        )
+
+    @api.model
+    def _account_mgmt_close_overdue_reminders(self, accounts):
+        """Mark done the open "contact overdue" reminders of ``accounts``."""
+        activity_type = self.env.ref(OVERDUE_ACTIVITY_TYPE, raise_if_not_found=False)
+        if not accounts or not activity_type:
+            return
+        # sudo: the reminder belongs to the account manager; any contact logged by
+        # anyone on the account completes it.
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "in", accounts.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        )
+        if activities:
+            activities.with_context(account_mgmt_skip_interaction=True)._action_done(
+                feedback=self.env._("Contact logged.")
+            )
+
+    @api.model
+    def _cron_account_mgmt_contact_overdue(self):
+        """Give the manager of each overdue account one "contact overdue" to-do,
+        never a second one while the first is open."""
+        activity_type = self.env.ref(OVERDUE_ACTIVITY_TYPE, raise_if_not_found=False)
+        if not activity_type:
+            return self.env["mail.activity"]
+        today = fields.Date.today()
+        # sudo: the scheduled action looks after every company's accounts.
+        accounts = self.sudo().search([("next_contact_due", "<", today)])
+        if not accounts:
+            return self.env["mail.activity"]
+        reminded = set(
+            self.env["mail.activity"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "in", accounts.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ],
+                ["res_id"],
+            )
+            .mapped("res_id")
+        )
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        vals_list = []
+        for account in accounts:
+            user = account.account_manager_id or account.user_id
+            if account.id in reminded or not user or user.share or not user.active:
+                continue
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": account.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": user.id,
+                    "date_deadline": today,
+                    "summary": account.with_context(
+                        lang=user.lang
+                    )._account_mgmt_overdue_summary(today),
+                    "automated": True,
+                }
+            )
+        # No "assigned to you" email per account: the to-dos show in the
+        # manager's activities.
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )
+
+    def _account_mgmt_overdue_summary(self, today):
+        self.ensure_one()
+        start = self.last_interaction_date or self.create_date
+        cadence = (self.next_contact_due - start.date()).days
+        tier = self.with_company(self._account_mgmt_cadence_company()).account_tier_id
+        if self.last_interaction_date:
+            days = (today - self.last_interaction_date.date()).days
+            if tier:
+                return self.env._(
+                    "Contact overdue: last contact %(days)s days ago, %(tier)s tier "
+                    "expects %(cadence)s",
+                    days=days,
+                    tier=tier.name,
+                    cadence=cadence,
+                )
+            return self.env._(
+                "Contact overdue: last contact %(days)s days ago, the default "
+                "cadence is %(cadence)s days",
+                days=days,
+                cadence=cadence,
+            )
+        if tier:
+            return self.env._(
+                "Contact overdue: no contact logged yet, %(tier)s tier expects "
+                "%(cadence)s",
+                tier=tier.name,
+                cadence=cadence,
+            )
+        return self.env._(
+            "Contact overdue: no contact logged yet, the default cadence is "
+            "%(cadence)s days",
+            cadence=cadence,
+        )
