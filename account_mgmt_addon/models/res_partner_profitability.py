@@ -1,0 +1,390 @@
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Profitability and receivable figures of an account, on the partner form.
+
+Read from the two report models with the reader's rights (their record rules
+decide who sees what). Figures are those of the commercial entity, in the current
+company's currency, over the companies selected in the company switcher. Other
+features (the health score) read ``account_open_receivable``,
+``account_overdue_amount``, ``account_oldest_overdue_days`` and ``account_dso``:
+a scheduled computation should read them as superuser to see every account.
+"""
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+GROUP_MANAGER = "account_mgmt_addon.group_account_manager"
+GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
+GROUP_FINANCE = "account_mgmt_addon.group_account_finance"
+FIGURE_GROUPS = f"{GROUP_MANAGER},{GROUP_FINANCE}"
+DSO_DAYS = 90
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # Profitability, trailing twelve months (the current month and the 11 before)
+    account_profit_visible = fields.Boolean(
+        compute="_compute_account_profitability",
+        groups=FIGURE_GROUPS,
+        help="The current user may read the profitability of the account.",
+    )
+    account_profit_revenue = fields.Monetary(
+        string="Revenue (T12M)",
+        currency_field="account_mgmt_currency_id",
+        compute="_compute_account_profitability",
+        groups=FIGURE_GROUPS,
+        help="Posted customer invoices less credit notes, untaxed, of the current "
+        "month and the eleven before.",
+    )
+    account_profit_gross_margin = fields.Monetary(
+        string="Gross Margin (T12M)",
+        currency_field="account_mgmt_currency_id",
+        compute="_compute_account_profitability",
+        groups=FIGURE_GROUPS,
+        help="Revenue less the cost of goods sold, valued at posting.",
+    )
+    account_profit_net_contribution = fields.Monetary(
+        string="Net Contribution (T12M)",
+        currency_field="account_mgmt_currency_id",
+        compute="_compute_account_profitability",
+        groups=FIGURE_GROUPS,
+        help="Gross margin less direct and allocated cost-to-serve.",
+    )
+    account_profit_margin_percent = fields.Float(
+        string="Margin % (T12M)",
+        digits=(16, 2),
+        compute="_compute_account_profitability",
+        groups=FIGURE_GROUPS,
+    )
+    # Receivables
+    account_receivable_visible = fields.Boolean(
+        compute="_compute_account_receivables",
+        groups=FIGURE_GROUPS,
+        help="The current user may read the receivables of the account.",
+    )
+    account_open_receivable = fields.Monetary(
+        string="Open Receivable",
+        currency_field="account_mgmt_currency_id",
+        compute="_compute_account_receivables",
+        groups=FIGURE_GROUPS,
+        help="Amount still due on posted entries (unapplied credits deducted).",
+    )
+    account_overdue_amount = fields.Monetary(
+        string="Overdue",
+        currency_field="account_mgmt_currency_id",
+        compute="_compute_account_receivables",
+        groups=FIGURE_GROUPS,
+        help="Amount due on items whose due date has passed.",
+    )
+    account_oldest_overdue_days = fields.Integer(
+        string="Oldest Overdue (Days)",
+        compute="_compute_account_receivables",
+        groups=FIGURE_GROUPS,
+    )
+    account_dso = fields.Float(
+        string="DSO (Days)",
+        digits=(16, 1),
+        compute="_compute_account_receivables",
+        groups=FIGURE_GROUPS,
+        help="Days sales outstanding: open receivable / revenue of the last 90 days "
+        "x 90. Blank when the account had no revenue in the last 90 days.",
+    )
+    account_dso_defined = fields.Boolean(
+        compute="_compute_account_receivables",
+        groups=FIGURE_GROUPS,
+        help="The account had revenue in the last 90 days, so its DSO means something.",
+    )
+    account_mgmt_overdue_ids = fields.Many2many(
+        comodel_name="account_mgmt.receivable.report",
+        string="Overdue Items",
+        compute="_compute_account_mgmt_overdue_ids",
+        groups=FIGURE_GROUPS,
+    )
+
+    @api.depends_context("uid", "company", "allowed_company_ids")
+    def _compute_account_profitability(self):
+        self.account_profit_visible = False
+        self.account_profit_revenue = 0.0
+        self.account_profit_gross_margin = 0.0
+        self.account_profit_net_contribution = 0.0
+        self.account_profit_margin_percent = 0.0
+        report = self.env["account_mgmt.profitability.report"]
+        if not report.has_access("read"):
+            return
+        visible = self._account_mgmt_visible_accounts("profitability")
+        today = fields.Date.context_today(self)
+        figures = report._get_account_figures(
+            visible, today.replace(day=1) - relativedelta(months=11)
+        )
+        for partner in self:
+            account = partner.commercial_partner_id
+            if account._origin not in visible:
+                continue
+            values = figures.get(account._origin.id, {})
+            revenue = values.get("revenue", 0.0)
+            partner.account_profit_visible = True
+            partner.account_profit_revenue = revenue
+            partner.account_profit_gross_margin = values.get("gross_margin", 0.0)
+            partner.account_profit_net_contribution = values.get(
+                "net_contribution", 0.0
+            )
+            partner.account_profit_margin_percent = (
+                100.0 * values["gross_margin"] / revenue if revenue else 0.0
+            )
+
+    @api.depends_context("uid", "company", "allowed_company_ids")
+    def _compute_account_receivables(self):
+        self.account_receivable_visible = False
+        self.account_open_receivable = 0.0
+        self.account_overdue_amount = 0.0
+        self.account_oldest_overdue_days = 0
+        self.account_dso = 0.0
+        self.account_dso_defined = False
+        report = self.env["account_mgmt.receivable.report"]
+        if not report.has_access("read"):
+            return
+        visible = self._account_mgmt_visible_accounts("receivables")
+        figures = report._get_account_figures(visible)
+        revenue = self._account_mgmt_recent_revenue(
+            visible.filtered(lambda p: p.id in figures)
+        )
+        for partner in self:
+            account = partner.commercial_partner_id._origin
+            if account not in visible:
+                continue
+            residual, overdue, days = figures.get(account.id, (0.0, 0.0, 0))
+            partner.account_receivable_visible = True
+            partner.account_open_receivable = residual
+            partner.account_overdue_amount = overdue
+            partner.account_oldest_overdue_days = days
+            recent = revenue.get(account.id, 0.0)
+            if recent > 0:
+                partner.account_dso_defined = True
+                partner.account_dso = residual / recent * DSO_DAYS
+
+    @api.depends_context("uid", "company", "allowed_company_ids")
+    def _compute_account_mgmt_overdue_ids(self):
+        report = self.env["account_mgmt.receivable.report"]
+        self.account_mgmt_overdue_ids = False
+        if not report.has_access("read"):
+            return
+        accounts = self.commercial_partner_id._origin
+        lines = report.search(
+            [("partner_id", "in", accounts.ids), ("amount_overdue", ">", 0)],
+            order="date_maturity, id",
+        )
+        for partner in self:
+            partner.account_mgmt_overdue_ids = lines.filtered(
+                lambda line, a=partner.commercial_partner_id._origin: (
+                    line.partner_id == a
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_open_account_profitability(self):
+        """The profitability report filtered on the account."""
+        self.ensure_one()
+        self._account_mgmt_check_access("profitability")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account_mgmt_addon.account_mgmt_profitability_report_action"
+        )
+        action["context"] = {
+            "search_default_partner_id": self.commercial_partner_id.id,
+            "search_default_filter_last_12_months": 1,
+        }
+        return action
+
+    def action_open_account_receivables(self):
+        """The receivables report filtered on the account."""
+        self.ensure_one()
+        self._account_mgmt_check_access("receivables")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account_mgmt_addon.account_mgmt_receivable_report_action"
+        )
+        action["context"] = {"search_default_partner_id": self.commercial_partner_id.id}
+        return action
+
+    def action_send_payment_reminder(self):
+        """Email the account's invoicing contact the list of its overdue items and
+        log it as an outbound Email interaction."""
+        self.ensure_one()
+        account = self.commercial_partner_id
+        account._account_mgmt_check_access("receivables")
+        if not account.account_mgmt_overdue_ids:
+            raise UserError(
+                self.env._(
+                    "%(account)s has no overdue invoice: there is nothing to remind.",
+                    account=account.display_name,
+                )
+            )
+        contact = self.browse(account.address_get(["invoice"])["invoice"])
+        if not contact.email:
+            raise UserError(
+                self.env._(
+                    "%(contact)s, the invoicing contact of %(account)s, has no email "
+                    "address: add one before sending a reminder.",
+                    contact=contact.display_name,
+                    account=account.display_name,
+                )
+            )
+        template = self.env.ref("account_mgmt_addon.mail_template_payment_reminder")
+        # The reminder is logged below as an interaction: the automatic email log
+        # must not log it a second time. sudo (rights checked above): the team
+        # posts on the account without being allowed to edit the partner record;
+        # the author stays the current user.
+        message = (
+            account.sudo()
+            .with_context(account_mgmt_no_email_log=True)
+            .message_post_with_source(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        )
+        account._account_mgmt_log_reminder_interaction(message, contact)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "Payment reminder sent to %(contact)s.", contact=contact.email
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+
+    def _account_mgmt_visible_accounts(self, figures):
+        """Among the accounts of ``self``, those whose ``figures``
+        ("profitability" or "receivables") the current user may read.
+
+        Finance and directors read every account of their companies; account
+        managers the accounts they manage or are in the team of (profitability
+        only when the company allows it). The report rules enforce the same.
+        """
+        accounts = self.commercial_partner_id._origin
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group(GROUP_FINANCE)
+            or user.has_group(GROUP_DIRECTOR)
+        ):
+            return accounts
+        if not user.has_group(GROUP_MANAGER):
+            return accounts.browse()
+        if (
+            figures == "profitability"
+            and not self.env.company.account_mgmt_managers_see_profitability
+        ):
+            return accounts.browse()
+        team = {
+            partner.id
+            for [partner] in self.env["account_mgmt.team.member"]
+            .sudo()  # the team of accounts the user may not read otherwise
+            ._read_group(
+                [("partner_id", "in", accounts.ids), ("user_id", "=", user.id)],
+                ["partner_id"],
+            )
+        }
+        return accounts.filtered(lambda p: p.account_manager_id == user or p.id in team)
+
+    def _account_mgmt_check_access(self, figures):
+        accounts = self.commercial_partner_id._origin
+        if accounts - self._account_mgmt_visible_accounts(figures):
+            if figures == "profitability":
+                message = self.env._(
+                    "Only finance, account directors and (when the company allows "
+                    "it) the account's team read the profitability of %(account)s.",
+                    account=accounts[:1].display_name,
+                )
+            else:
+                message = self.env._(
+                    "Only finance, account directors and the account's team handle "
+                    "the receivables of %(account)s.",
+                    account=accounts[:1].display_name,
+                )
+            raise AccessError(message)
+
+    def _account_mgmt_recent_revenue(self, accounts):
+        """Revenue of the last 90 days (today included) per account, in the
+        current company's currency, over the selected companies.
+
+        Raw SQL on the ledger (no record rule): called only for accounts whose
+        receivables the user may read.
+        """
+        if not accounts:
+            return {}
+        report = self.env["account_mgmt.profitability.report"]
+        report._flush_sources()
+        today = fields.Date.context_today(self)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT src.partner_id, SUM(src.revenue * account_currency_table.rate)
+                  FROM (%(revenue_lines)s) src
+                  JOIN %(currency_table)s
+                    ON account_currency_table.company_id = src.company_id
+                 WHERE src.partner_id IN %(partner_ids)s
+                   AND src.company_id IN %(company_ids)s
+                   AND src.date > %(date_from)s
+                   AND src.date <= %(today)s
+              GROUP BY src.partner_id
+                """,
+                revenue_lines=report._sql_revenue_lines(),
+                currency_table=self.env["res.currency"]._get_simple_currency_table(
+                    self.env.companies
+                ),
+                partner_ids=tuple(accounts.ids),
+                company_ids=tuple(self.env.companies.ids),
+                date_from=today - relativedelta(days=DSO_DAYS),
+                today=today,
+            )
+        )
+        return dict(self.env.cr.fetchall())
+
+    def _account_mgmt_log_reminder_interaction(self, message, contact):
+        """Log the payment reminder as an outbound Email interaction."""
+        self.ensure_one()
+        if "account_mgmt.interaction" not in self.env:
+            return
+        email_type = (
+            self.env["account_mgmt.interaction.type"]
+            .sudo()
+            .search(
+                [
+                    ("code", "=", "EMAIL"),
+                    ("company_id", "in", [self.env.company.id, False]),
+                ],
+                order="company_id",
+                limit=1,
+            )
+        )
+        if not email_type:
+            return
+        vals = {
+            "partner_id": self.id,
+            "type_id": email_type.id,
+            "direction": "outbound",
+            "state": "done",
+            "subject": message.subject or self.env._("Payment reminder"),
+            "company_id": self.env.company.id,
+            "mail_message_id": message.id,
+        }
+        if contact != self:
+            vals["contact_ids"] = [fields.Command.link(contact.id)]
+        # sudo: finance sends reminders without access to the interaction log; the
+        # interaction is theirs (user_id) all the same.
+        self.env["account_mgmt.interaction"].sudo().with_context(
+            account_mgmt_no_summary=True
+        ).create(dict(vals, user_id=self.env.user.id))

@@ -1,0 +1,522 @@
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.models import parse_read_group_spec
+from odoo.tools import SQL
+
+# Percentages are ratios of sums: {field: (numerator, denominator)}.
+RATIO_FIELDS = {
+    "margin_percent": ("gross_margin", "revenue"),
+    "net_margin_percent": ("net_contribution", "revenue"),
+}
+
+
+class AccountMgmtProfitabilityReport(models.Model):
+    """Client profitability from the ledger: one row per account, month, company.
+
+    Sources, added up per row (see ``_sql_sources``):
+
+    - revenue: income product lines of posted customer invoices and credit notes
+      (minus the balance, company currency);
+    - cost of goods sold: quantity x the unit cost stored at posting, or the
+      anglo-saxon COGS journal items when the company posts them (stock valuation);
+    - direct cost: analytic lines on analytic accounts whose customer is the
+      account (vendor bills, expenses, timesheets), revenue and COGS lines apart;
+    - allocated cost: cost pool allocations.
+
+    Amounts are converted to the current company's currency at today's rate when
+    several companies of different currencies are selected (as core's invoice
+    analysis does).
+    """
+
+    _name = "account_mgmt.profitability.report"
+    _description = "Client Profitability"
+    _auto = False
+    _rec_name = "partner_id"
+    _order = "date desc, net_contribution desc"
+
+    partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Account", readonly=True
+    )
+    date = fields.Date(string="Month", readonly=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company", string="Company", readonly=True
+    )
+    currency_id = fields.Many2one(
+        comodel_name="res.currency", string="Currency", readonly=True
+    )
+    account_tier_id = fields.Many2one(
+        comodel_name="account_mgmt.tier", string="Tier", readonly=True
+    )
+    account_manager_id = fields.Many2one(
+        comodel_name="res.users", string="Account Manager", readonly=True
+    )
+    country_id = fields.Many2one(
+        comodel_name="res.country", string="Country", readonly=True
+    )
+    industry_id = fields.Many2one(
+        comodel_name="res.partner.industry", string="Industry", readonly=True
+    )
+    parent_group_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Group",
+        readonly=True,
+        help="The top parent company of the account (the account itself when it "
+        "has no parent): grouping by it adds subsidiaries to their group.",
+    )
+    revenue = fields.Monetary(readonly=True, aggregator="sum")
+    cogs = fields.Monetary(string="Cost of Goods Sold", readonly=True)
+    gross_margin = fields.Monetary(readonly=True)
+    margin_percent = fields.Float(
+        string="Margin (%)",
+        digits=(16, 2),
+        readonly=True,
+        aggregator="avg",
+        help="Gross margin / revenue of the rows grouped (a ratio of sums).",
+    )
+    direct_cost = fields.Monetary(
+        readonly=True,
+        help="Posted costs on analytic accounts whose customer is the account.",
+    )
+    allocated_cost = fields.Monetary(
+        readonly=True, help="The account's share of the allocated cost pools."
+    )
+    net_contribution = fields.Monetary(readonly=True)
+    net_margin_percent = fields.Float(
+        string="Net Margin (%)",
+        digits=(16, 2),
+        readonly=True,
+        aggregator="avg",
+        help="Net contribution / revenue of the rows grouped (a ratio of sums).",
+    )
+
+    _depends = {
+        "account.move": ["move_type", "commercial_partner_id", "state"],
+        "account.move.line": [
+            "move_id",
+            "account_id",
+            "balance",
+            "quantity",
+            "date",
+            "company_id",
+            "company_currency_id",
+            "display_type",
+            "parent_state",
+            "product_id",
+            "account_mgmt_unit_cost",
+        ],
+        "account.account": ["account_type"],
+        "account.analytic.line": [
+            "account_id",
+            "amount",
+            "date",
+            "company_id",
+            "general_account_id",
+            "move_line_id",
+        ],
+        "account.analytic.account": ["partner_id"],
+        "product.product": ["standard_price", "product_tmpl_id"],
+        "product.template": ["uom_id"],
+        "account_mgmt.cost.allocation": ["partner_id", "date", "company_id", "amount"],
+        "res.partner": [
+            "parent_id",
+            "commercial_partner_id",
+            "account_tier_id",
+            "account_manager_id",
+            "country_id",
+            "industry_id",
+        ],
+    }
+
+    @property
+    def _table_query(self) -> SQL:
+        return SQL("%s %s", self._select(), self._from())
+
+    # ------------------------------------------------------------------
+    # SQL hooks
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _select(self) -> SQL:
+        return SQL(
+            """
+            SELECT %(row_id)s AS id,
+                   grouped.partner_id,
+                   grouped.date,
+                   grouped.company_id,
+                   %(currency_id)s AS currency_id,
+                   %(tier)s AS account_tier_id,
+                   partner.account_manager_id,
+                   partner.country_id,
+                   partner.industry_id,
+                   COALESCE(group_partner.id, partner.id) AS parent_group_id,
+                   grouped.revenue * account_currency_table.rate AS revenue,
+                   grouped.cogs * account_currency_table.rate AS cogs,
+                   (grouped.revenue - grouped.cogs) * account_currency_table.rate
+                       AS gross_margin,
+                   grouped.direct_cost * account_currency_table.rate AS direct_cost,
+                   grouped.allocated_cost * account_currency_table.rate
+                       AS allocated_cost,
+                   (grouped.revenue - grouped.cogs - grouped.direct_cost
+                    - grouped.allocated_cost) * account_currency_table.rate
+                       AS net_contribution,
+                   100.0 * (grouped.revenue - grouped.cogs)
+                       / NULLIF(grouped.revenue, 0) AS margin_percent,
+                   100.0 * (grouped.revenue - grouped.cogs - grouped.direct_cost
+                            - grouped.allocated_cost)
+                       / NULLIF(grouped.revenue, 0) AS net_margin_percent
+            """,
+            row_id=self._sql_row_id(),
+            currency_id=self.env.company.currency_id.id,
+            tier=self._sql_partner_tier(SQL("partner"), SQL("grouped.company_id")),
+        )
+
+    @api.model
+    def _sql_row_id(self) -> SQL:
+        """A row's id, the same whatever the filters (the ORM caches rows by id):
+        account, month and company packed in 53 bits (a safe integer for the web
+        client): 28 bits of partner id, 13 of month (from 1900) and 12 of company.
+        """
+        return SQL(
+            """
+            ((grouped.partner_id::bigint * 8192
+              + (EXTRACT(YEAR FROM grouped.date)::bigint - 1900) * 12
+              + EXTRACT(MONTH FROM grouped.date)::bigint - 1) * 4096
+             + grouped.company_id)
+            """
+        )
+
+    @api.model
+    def _sql_partner_tier(self, partner, company) -> SQL:
+        """The tier of ``partner`` (SQL alias) in ``company`` (SQL expression):
+        tiers are per company (a company-dependent field)."""
+        if self.env["res.partner"]._fields["account_tier_id"].company_dependent:
+            return SQL("(%s.account_tier_id ->> %s::text)::integer", partner, company)
+        return SQL("%s.account_tier_id", partner)
+
+    @api.model
+    def _from(self) -> SQL:
+        return SQL(
+            """
+            FROM (
+                SELECT src.partner_id,
+                       date_trunc('month', src.date)::date AS date,
+                       src.company_id,
+                       SUM(src.revenue) AS revenue,
+                       SUM(src.cogs) AS cogs,
+                       SUM(src.direct_cost) AS direct_cost,
+                       SUM(src.allocated_cost) AS allocated_cost
+                  FROM (%(sources)s) src
+                 %(where)s
+                 %(group_by)s
+                 %(having)s
+            ) grouped
+            JOIN res_partner partner ON partner.id = grouped.partner_id
+            JOIN %(currency_table)s
+              ON account_currency_table.company_id = grouped.company_id
+            LEFT JOIN LATERAL (
+                WITH RECURSIVE chain(id, parent_id, depth) AS (
+                    SELECT ancestor.id, ancestor.parent_id, 0
+                      FROM res_partner ancestor
+                     WHERE ancestor.id = partner.parent_id
+                     UNION ALL
+                    SELECT ancestor.id, ancestor.parent_id, chain.depth + 1
+                      FROM res_partner ancestor
+                      JOIN chain ON ancestor.id = chain.parent_id
+                     WHERE chain.depth < 20
+                )
+                SELECT chain.id FROM chain ORDER BY chain.depth DESC LIMIT 1
+            ) group_partner ON TRUE
+            """,
+            sources=self._sql_sources(),
+            where=self._where(),
+            group_by=self._group_by(),
+            having=self._having(),
+            currency_table=self.env["res.currency"]._get_simple_currency_table(
+                self.env.companies
+            ),
+        )
+
+    @api.model
+    def _where(self) -> SQL:
+        return SQL(
+            "WHERE src.company_id IN %s AND src.partner_id IS NOT NULL",
+            tuple(self.env.companies.ids),
+        )
+
+    @api.model
+    def _group_by(self) -> SQL:
+        return SQL(
+            "GROUP BY src.partner_id, date_trunc('month', src.date), src.company_id"
+        )
+
+    @api.model
+    def _having(self) -> SQL:
+        # Months where everything nets to zero (an invoice and its full credit
+        # note) say nothing.
+        return SQL(
+            """
+            HAVING SUM(src.revenue) <> 0 OR SUM(src.cogs) <> 0
+                OR SUM(src.direct_cost) <> 0 OR SUM(src.allocated_cost) <> 0
+            """
+        )
+
+    @api.model
+    def _sql_sources(self) -> SQL:
+        """Every line behind the report, with the journal item it comes from.
+
+        Columns: aml_id, partner_id (the account), company_id, date, revenue, cogs,
+        direct_cost, allocated_cost (company currency).
+        """
+        return SQL(" UNION ALL ").join(
+            [
+                self._sql_revenue_lines(),
+                self._sql_cogs_lines(),
+                self._sql_direct_cost_lines(),
+                self._sql_allocated_cost_lines(),
+            ]
+        )
+
+    @api.model
+    def _sql_revenue_lines(self) -> SQL:
+        """Income product lines of posted customer invoices and credit notes.
+
+        Their cost of goods sold is quantity x the unit cost stored at posting
+        (today's product cost for a line that has none), unless the entry holds
+        anglo-saxon COGS items for the product (then those items count, see
+        ``_sql_cogs_lines``).
+        """
+        return SQL(
+            """
+            SELECT line.id AS aml_id,
+                   move.commercial_partner_id AS partner_id,
+                   line.company_id,
+                   line.date,
+                   -line.balance AS revenue,
+                   CASE
+                       WHEN line.product_id IS NULL OR EXISTS (
+                           SELECT 1
+                             FROM account_move_line cogs_line
+                            WHERE cogs_line.move_id = line.move_id
+                              AND cogs_line.display_type = 'cogs'
+                              AND cogs_line.product_id = line.product_id
+                       ) THEN 0.0
+                       ELSE ROUND(
+                           line.quantity * COALESCE(
+                               line.account_mgmt_unit_cost,
+                               -- not captured (posted before installation and
+                               -- not backfilled): today's product cost
+                               (product.standard_price ->> line.company_id::text)
+                                   ::numeric
+                               * COALESCE(uom_template.factor, 1)
+                               / COALESCE(NULLIF(uom_line.factor, 0), 1),
+                               0.0
+                           ),
+                           currency.decimal_places
+                       ) * CASE WHEN move.move_type = 'out_refund' THEN -1 ELSE 1 END
+                   END AS cogs,
+                   0.0 AS direct_cost,
+                   0.0 AS allocated_cost
+              FROM account_move_line line
+              JOIN account_move move ON move.id = line.move_id
+              JOIN account_account account ON account.id = line.account_id
+              JOIN res_currency currency ON currency.id = line.company_currency_id
+         LEFT JOIN product_product product ON product.id = line.product_id
+         LEFT JOIN product_template template ON template.id = product.product_tmpl_id
+         LEFT JOIN uom_uom uom_template ON uom_template.id = template.uom_id
+         LEFT JOIN uom_uom uom_line ON uom_line.id = line.product_uom_id
+             WHERE move.move_type IN ('out_invoice', 'out_refund')
+               AND line.parent_state = 'posted'
+               AND line.display_type = 'product'
+               AND account.account_type IN ('income', 'income_other')
+            """
+        )
+
+    @api.model
+    def _sql_cogs_lines(self) -> SQL:
+        """Expense side of the anglo-saxon COGS items of customer invoices."""
+        return SQL(
+            """
+            SELECT line.id AS aml_id,
+                   move.commercial_partner_id AS partner_id,
+                   line.company_id,
+                   line.date,
+                   0.0 AS revenue,
+                   line.balance AS cogs,
+                   0.0 AS direct_cost,
+                   0.0 AS allocated_cost
+              FROM account_move_line line
+              JOIN account_move move ON move.id = line.move_id
+              JOIN account_account account ON account.id = line.account_id
+             WHERE move.move_type IN ('out_invoice', 'out_refund')
+               AND line.parent_state = 'posted'
+               AND line.display_type = 'cogs'
+               AND account.account_type IN (
+                   'expense', 'expense_direct_cost', 'expense_depreciation'
+               )
+            """
+        )
+
+    @api.model
+    def _sql_direct_cost_lines(self) -> SQL:
+        """Analytic lines on an analytic account (of any plan) whose customer is
+        the account, apart from revenue and COGS lines (counted above)."""
+        plan_fnames = self.env["account.analytic.line"]._get_plan_fnames()
+        joins = SQL(" ").join(
+            SQL(
+                "LEFT JOIN account_analytic_account %s ON %s.id = aal.%s",
+                SQL.identifier(f"plan_{index}"),
+                SQL.identifier(f"plan_{index}"),
+                SQL.identifier(fname),
+            )
+            for index, fname in enumerate(plan_fnames)
+        )
+        partner = SQL(
+            "COALESCE(%s)",
+            SQL(", ").join(
+                SQL("%s.partner_id", SQL.identifier(f"plan_{index}"))
+                for index in range(len(plan_fnames))
+            ),
+        )
+        return SQL(
+            """
+            SELECT aal.move_line_id AS aml_id,
+                   client.commercial_partner_id AS partner_id,
+                   aal.company_id,
+                   aal.date,
+                   0.0 AS revenue,
+                   0.0 AS cogs,
+                   -aal.amount AS direct_cost,
+                   0.0 AS allocated_cost
+              FROM account_analytic_line aal
+              %(joins)s
+              JOIN res_partner client ON client.id = %(partner)s
+              LEFT JOIN account_account general ON general.id = aal.general_account_id
+              LEFT JOIN account_move_line source_line
+                ON source_line.id = aal.move_line_id
+             WHERE (general.id IS NULL
+                    OR general.account_type NOT IN ('income', 'income_other'))
+               AND (source_line.id IS NULL
+                    OR source_line.display_type IS DISTINCT FROM 'cogs')
+            """,
+            joins=joins,
+            partner=partner,
+        )
+
+    @api.model
+    def _sql_allocated_cost_lines(self) -> SQL:
+        return SQL(
+            """
+            SELECT NULL::integer AS aml_id,
+                   allocation.partner_id,
+                   allocation.company_id,
+                   allocation.date,
+                   0.0 AS revenue,
+                   0.0 AS cogs,
+                   0.0 AS direct_cost,
+                   allocation.amount AS allocated_cost
+              FROM account_mgmt_cost_allocation allocation
+            """
+        )
+
+    @api.model
+    def _flush_sources(self):
+        """Flush what the raw SQL of the sources reads."""
+        for model_name, fnames in self._depends.items():
+            self.env[model_name].flush_model(fnames)
+        self.env["account.analytic.line"].flush_model()
+
+    # ------------------------------------------------------------------
+    # Grouped reads: percentages are ratios of sums
+    # ------------------------------------------------------------------
+
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec != "__count":
+            fname, __, func = parse_read_group_spec(aggregate_spec)
+            if fname in RATIO_FIELDS and func in ("avg", "sum"):
+                numerator, denominator = RATIO_FIELDS[fname]
+                return SQL(
+                    "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",
+                    self._field_to_sql(self._table, numerator, query),
+                    self._field_to_sql(self._table, denominator, query),
+                )
+        return super()._read_group_select(aggregate_spec, query)
+
+    # ------------------------------------------------------------------
+    # Drill-down
+    # ------------------------------------------------------------------
+
+    @api.model
+    def action_open_journal_items_domain(self, domain):
+        """Open the journal items behind the report rows matching ``domain``
+        (the domain of a pivot cell or of a grouped list)."""
+        return self.search(domain).action_open_journal_items()
+
+    def action_open_journal_items(self):
+        """Open the journal items behind these rows (revenue, cost of goods sold
+        and direct cost; allocations have none)."""
+        rows = self.search_fetch(
+            [("id", "in", self.ids)], ["partner_id", "date", "company_id"]
+        )
+        line_ids = []
+        if rows:
+            self._flush_sources()
+            keys = SQL(", ").join(
+                SQL(
+                    "(%s, %s::date, %s)",
+                    row.partner_id.id,
+                    row.date,
+                    row.company_id.id,
+                )
+                for row in rows
+            )
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT DISTINCT src.aml_id
+                      FROM (%(sources)s) src
+                     WHERE src.aml_id IS NOT NULL
+                       AND (src.partner_id, date_trunc('month', src.date)::date,
+                            src.company_id) IN (%(keys)s)
+                    """,
+                    sources=self._sql_sources(),
+                    keys=keys,
+                )
+            )
+            line_ids = [line_id for (line_id,) in self.env.cr.fetchall()]
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_account_moves_all"
+        )
+        action.update(
+            {
+                "domain": [("id", "in", line_ids)],
+                "context": {"create": False, "search_default_group_by_move": 1},
+            }
+        )
+        return action
+
+    # ------------------------------------------------------------------
+    # Figures of accounts (partner form, tiers)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_account_figures(self, partners, date_from, date_to=None):
+        """Sums per account over a period, read with the user's rights.
+
+        :return: {partner id: {"revenue", "gross_margin", "net_contribution"}}
+        """
+        domain = [("partner_id", "in", partners.ids), ("date", ">=", date_from)]
+        if date_to:
+            domain.append(("date", "<=", date_to))
+        return {
+            partner.id: {
+                "revenue": revenue,
+                "gross_margin": gross_margin,
+                "net_contribution": net_contribution,
+            }
+            for partner, revenue, gross_margin, net_contribution in self._read_group(
+                domain,
+                ["partner_id"],
+                ["revenue:sum", "gross_margin:sum", "net_contribution:sum"],
+            )
+        }
