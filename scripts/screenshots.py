@@ -1,0 +1,328 @@
+#!/usr/bin/env python3
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Screenshots of the add-on's key screens, from a demo database, as PNG files.
+
+Starts Odoo on the database (installed with demo data), logs in as the demo user
+of each screen, opens it in headless Chromium (driven over the DevTools protocol)
+and saves docs/screenshots/<name>.png. `make screenshots` (SHOTS_DB=amgmt_shots).
+
+    createdb -T amgmt_base amgmt_shots
+    python3 -m odoo -c .local/odoo.conf -d amgmt_shots -i account_mgmt_addon \
+        --stop-after-init
+    python3 scripts/screenshots.py --db amgmt_shots
+"""
+
+import argparse
+import base64
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import requests
+import websocket
+
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT_DIR = os.path.join(PROJECT_ROOT, "docs", "screenshots")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+    "--window-size=1440,900",
+]
+TIMEOUT = 60
+
+# name, login, url (or a callable session -> url), selector to wait for,
+# JavaScript to run once it's there (e.g. open a tab).
+CLICK_TAB = (
+    "[...document.querySelectorAll('.o_notebook .nav-link')]"
+    ".find(a => a.textContent.includes(%r))?.click()"
+)
+# Taller pages for the long forms (default 900 px).
+HEIGHTS = {"account_form": 1900, "plan_form": 1100}
+
+
+def first_id(session, model, domain, order="id"):
+    result = session.call(model, "search", [domain], {"limit": 1, "order": order})
+    if not result:
+        sys.exit(f"no {model} matches {domain}: is the database loaded with demo?")
+    return result[0]
+
+
+SHOTS = [
+    (
+        "portfolio",
+        "amanda",
+        lambda s: "/odoo/account-portfolio",
+        ".o_kanban_record",
+        None,
+    ),
+    (
+        "account_form",
+        "amanda",
+        lambda s: (
+            "/odoo/account-portfolio/"
+            f"{first_id(s, 'res.partner', [('name', '=', 'Northwind Holdings')])}"
+        ),
+        ".o_notebook",
+        CLICK_TAB % "Account Management",
+    ),
+    (
+        "interactions_list",
+        "amanda",
+        lambda s: "/odoo/action-account_mgmt_addon.account_mgmt_interaction_action",
+        ".o_data_row",
+        None,
+    ),
+    (
+        "interactions_pivot",
+        "diane",
+        lambda s: (
+            "/odoo/action-account_mgmt_addon.account_mgmt_interaction_action_analysis"
+        ),
+        ".o_pivot table",
+        None,
+    ),
+    (
+        "plan_form",
+        "amanda",
+        lambda s: (
+            "/odoo/action-account_mgmt_addon.account_mgmt_plan_action/"
+            f"{first_id(s, 'account_mgmt.plan', [('state', '=', 'approved')])}"
+        ),
+        ".o_form_view .o_notebook",
+        CLICK_TAB % "Objectives",
+    ),
+    (
+        "profitability_pivot",
+        "fiona",
+        lambda s: (
+            "/odoo/action-account_mgmt_addon.account_mgmt_profitability_report_action"
+        ),
+        ".o_pivot table",
+        None,
+    ),
+    (
+        "receivable_aging",
+        "fiona",
+        lambda s: (
+            "/odoo/action-account_mgmt_addon.account_mgmt_receivable_report_action"
+        ),
+        ".o_content table, .o_content .o_view_nocontent",
+        None,
+    ),
+    (
+        "tiers_config",
+        "admin",
+        lambda s: "/odoo/action-account_mgmt_addon.account_mgmt_tier_action",
+        ".o_data_row",
+        None,
+    ),
+]
+
+
+class Session:
+    """A logged-in JSON-RPC session of one demo user."""
+
+    def __init__(self, base_url, db, login):
+        self.base_url = base_url
+        self.http = requests.Session()
+        response = self.http.post(
+            f"{base_url}/web/session/authenticate",
+            json={"params": {"db": db, "login": login, "password": login}},
+            timeout=TIMEOUT,
+        )
+        response.raise_for_status()
+        if response.json().get("error") or not response.json()["result"].get("uid"):
+            sys.exit(f"login as {login} failed: {response.json()}")
+        self.session_id = self.http.cookies["session_id"]
+
+    def call(self, model, method, args, kwargs):
+        response = self.http.post(
+            f"{self.base_url}/web/dataset/call_kw",
+            json={
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": args,
+                    "kwargs": kwargs,
+                }
+            },
+            timeout=TIMEOUT,
+        )
+        result = response.json()
+        if "error" in result:
+            sys.exit(f"{model}.{method}: {result['error']['data']['message']}")
+        return result["result"]
+
+
+class Browser:
+    """Headless Chromium, one tab, driven over the DevTools protocol."""
+
+    def __init__(self, chromium, port):
+        self.profile = tempfile.mkdtemp(prefix="amgmt_shots_")
+        self.process = subprocess.Popen(
+            [
+                chromium,
+                *CHROMIUM_FLAGS,
+                f"--remote-debugging-port={port}",
+                f"--user-data-dir={self.profile}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        targets = wait_for(
+            lambda: json.load(
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=5)
+            ),
+            "Chromium",
+        )
+        page = next(t for t in targets if t["type"] == "page")
+        self.ws = websocket.create_connection(
+            page["webSocketDebuggerUrl"], timeout=TIMEOUT, suppress_origin=True
+        )
+        self.ids = itertools.count(1)
+        self.send("Page.enable")
+        self.send("Network.enable")
+
+    def send(self, method, **params):
+        call_id = next(self.ids)
+        self.ws.send(json.dumps({"id": call_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == call_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def evaluate(self, expression):
+        result = self.send(
+            "Runtime.evaluate", expression=expression, returnByValue=True
+        )
+        return result.get("result", {}).get("value")
+
+    def shoot(self, base_url, session_id, url, selector, script, path, height=900):
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            width=1440,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+        self.send("Network.clearBrowserCookies")
+        self.send(
+            "Network.setCookie",
+            name="session_id",
+            value=session_id,
+            url=base_url,
+        )
+        self.send("Page.navigate", url=base_url + url)
+        query = json.dumps(selector)
+        wait_for(
+            lambda: self.evaluate(f"!!document.querySelector({query})") or None,
+            f"{selector} on {url}",
+        )
+        if script:
+            self.evaluate(script)
+        time.sleep(2)  # let charts, avatars and fonts settle
+        shot = self.send("Page.captureScreenshot", format="png")
+        with open(path, "wb") as png:
+            png.write(base64.b64decode(shot["data"]))
+
+    def close(self):
+        self.ws.close()
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def wait_for(probe, what, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            result = probe()
+            if result:
+                return result
+        except (OSError, ValueError, StopIteration):
+            pass
+        if time.monotonic() > deadline:
+            sys.exit(f"timed out waiting for {what}")
+        time.sleep(0.5)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="amgmt_shots")
+    parser.add_argument("--port", type=int, default=8199)
+    parser.add_argument(
+        "--config", default=os.path.join(PROJECT_ROOT, ".local", "odoo.conf")
+    )
+    parser.add_argument(
+        "--chromium", default=shutil.which("chromium") or "/usr/bin/chromium"
+    )
+    parser.add_argument("--only", nargs="*", help="names of the screens to take")
+    args = parser.parse_args()
+
+    os.makedirs(OUT_DIR, exist_ok=True)
+    base_url = f"http://127.0.0.1:{args.port}"
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "-c",
+            args.config,
+            "-d",
+            args.db,
+            f"--http-port={args.port}",
+            f"--db-filter=^{args.db}$",
+            "--log-level=warn",
+            "--max-cron-threads=0",
+        ],
+    )
+    browser = None
+    try:
+        wait_for(
+            lambda: urllib.request.urlopen(f"{base_url}/web/health", timeout=5),
+            "Odoo",
+        )
+        browser = Browser(args.chromium, args.port + 1000)
+        sessions = {}
+        for name, login, url, selector, script in SHOTS:
+            if args.only and name not in args.only:
+                continue
+            if login not in sessions:
+                sessions[login] = Session(base_url, args.db, login)
+            session = sessions[login]
+            path = os.path.join(OUT_DIR, f"{name}.png")
+            browser.shoot(
+                base_url,
+                session.session_id,
+                url(session),
+                selector,
+                script,
+                path,
+                HEIGHTS.get(name, 900),
+            )
+            print(f"{path} ({login})")
+    finally:
+        if browser:
+            browser.close()
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
