@@ -1,6 +1,7 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class AccountMgmtTeamMember(models.Model):
@@ -62,3 +63,31 @@ class AccountMgmtTeamMember(models.Model):
     def _compute_company_id(self):
         for member in self:
             member.company_id = member.partner_id.company_id or member.company_id
+
+    @api.constrains("user_id")
+    def _check_user_is_internal(self):
+        for member in self:
+            if member.user_id.share:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s is a portal user: only internal users can be on the "
+                        "team of %(account)s.",
+                        user=member.user_id.name,
+                        account=member.partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("partner_id")
+    def _check_partner_is_account(self):
+        for member in self:
+            account = member.partner_id.commercial_partner_id
+            if member.partner_id != account:
+                raise ValidationError(
+                    self.env._(
+                        "The account team belongs to %(account)s, not to its contact "
+                        "%(contact)s: add %(user)s to the team of %(account)s.",
+                        account=account.display_name,
+                        contact=member.partner_id.display_name,
+                        user=member.user_id.name,
+                    )
+                )

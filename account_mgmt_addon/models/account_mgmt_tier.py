@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 
 class AccountMgmtTier(models.Model):
@@ -89,18 +90,13 @@ class AccountMgmtTier(models.Model):
         for tier in self:
             tier.currency_id = (tier.company_id or self.env.company).currency_id
 
+    @api.depends_context("company")
     def _compute_partner_count(self):
-        counts = dict(
-            self.env["res.partner"]
-            .with_context(active_test=False)
-            ._read_group(
-                [("account_tier_id", "in", self.ids), ("is_company", "=", True)],
-                ["account_tier_id"],
-                ["__count"],
-            )
-        )
+        # account_tier_id is company-dependent: count the accounts (commercial
+        # entities) that have the tier in the current company.
+        counts = dict(self._account_mgmt_usage([self.env.company.id]))
         for tier in self:
-            tier.partner_count = counts.get(tier, 0)
+            tier.partner_count = counts.get(tier.id, 0)
 
     @api.constrains(
         "min_annual_revenue",
@@ -138,14 +134,17 @@ class AccountMgmtTier(models.Model):
 
     @api.constrains("code", "company_id")
     def _check_code_unique(self):
-        # The SQL constraint misses two shared tiers (company NULL) with one code.
+        # The SQL constraint misses two shared tiers (company NULL) with one code,
+        # and a shared tier is a tier of every company: its code is taken in all.
         for tier in self:
-            domain = [
-                ("id", "!=", tier.id),
-                ("code", "=", tier.code),
-                ("company_id", "=", tier.company_id.id),
-            ]
-            if self.with_context(active_test=False).search_count(domain, limit=1):
+            domain = [("id", "!=", tier.id), ("code", "=", tier.code)]
+            if tier.company_id:
+                domain.append(("company_id", "in", [False, tier.company_id.id]))
+            if (
+                self.with_context(active_test=False)
+                .sudo()
+                .search_count(domain, limit=1)
+            ):
                 raise ValidationError(
                     self.env._(
                         "Another tier already uses the code %(code)s in this company.",
@@ -155,20 +154,74 @@ class AccountMgmtTier(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
-        partners = (
-            self.env["res.partner"]
-            .with_context(active_test=False)
-            .sudo()  # count every account, whatever the user may read
-            ._read_group(
-                [("account_tier_id", "in", self.ids)], ["account_tier_id"], ["__count"]
+        counts = dict(self._account_mgmt_usage())
+        for tier in self:
+            if counts.get(tier.id):
+                raise UserError(
+                    self.env._(
+                        "Tier %(tier)s is used by %(count)s accounts: archive it "
+                        "instead of deleting it.",
+                        tier=tier.name,
+                        count=counts[tier.id],
+                    )
+                )
+        history = (
+            self.env["account_mgmt.tier.history"]
+            .sudo()  # count every change, whatever the user may read
+            .search_count(
+                ["|", ("old_tier_id", "in", self.ids), ("new_tier_id", "in", self.ids)],
+                limit=1,
             )
         )
-        for tier, count in partners:
+        if history:
             raise UserError(
                 self.env._(
-                    "Tier %(tier)s is used by %(count)s accounts: archive it instead "
-                    "of deleting it.",
-                    tier=tier.name,
-                    count=count,
+                    "%(tiers)s appear in the tier history of accounts: archive them "
+                    "instead of deleting them.",
+                    tiers=", ".join(self.mapped("name")),
                 )
             )
+
+    def _account_mgmt_usage(self, company_ids=None):
+        """[(tier id, number of accounts having it)] in ``company_ids`` (default:
+        any company). One query over the company-dependent column."""
+        if not self.ids:
+            return []
+        self.env["res.partner"].flush_model(
+            ["account_tier_id", "commercial_partner_id"]
+        )
+        company_filter = (
+            SQL("AND tier.company_key = ANY(%s)", [str(cid) for cid in company_ids])
+            if company_ids
+            else SQL()
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT (tier.value ->> 0)::int, COUNT(DISTINCT partner.id)
+                  FROM res_partner partner,
+                       jsonb_each(partner.account_tier_id) AS tier(company_key, value)
+                 WHERE partner.account_tier_id IS NOT NULL
+                   AND partner.id = partner.commercial_partner_id
+                   AND jsonb_typeof(tier.value) = 'number'
+                   AND (tier.value ->> 0)::int = ANY(%(ids)s)
+                   %(company_filter)s
+              GROUP BY 1
+                """,
+                ids=self.ids,
+                company_filter=company_filter,
+            )
+        )
+        return self.env.cr.fetchall()
+
+    def action_view_accounts(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account_mgmt_addon.res_partner_action_accounts"
+        )
+        action["context"] = {
+            "default_is_company": True,
+            "res_partner_search_mode": "customer",
+            "search_default_account_tier_id": self.id,
+        }
+        return action

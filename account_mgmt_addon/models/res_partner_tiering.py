@@ -1,0 +1,527 @@
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Automatic tiering: trailing twelve months figures of every account, set-based.
+
+One SQL statement computes the figures of every customer account of a company
+(and of its corporate group) from posted customer invoice and credit note lines;
+the tier arithmetic runs in plain Python (tools/tiering.py); one statement writes
+the figures and the new tiers back. The number of queries doesn't depend on the
+number of accounts.
+"""
+
+import logging
+from collections import namedtuple
+from datetime import datetime, time
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, format_amount
+
+from ..tools.tiering import TierRules, make_figures, select_tier
+from .res_partner import FIGURE_FIELDS
+
+_logger = logging.getLogger(__name__)
+
+# One account of a company evaluated by automatic tiering.
+TierEvaluation = namedtuple(
+    "TierEvaluation",
+    [
+        "partner_id",
+        "group_id",
+        "figures",  # tools.tiering.Figures of the account alone
+        "group_figures",  # of its corporate group (the account alone if none)
+        "group_size",
+        "share",  # % of the group revenue
+        "old_tier_id",
+        "new_tier_id",
+        "locked",
+    ],
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    # ------------------------------------------------------------------
+    # Actions (directors)
+    # ------------------------------------------------------------------
+    def action_account_mgmt_recompute_tiers(self):
+        """Recompute the figures and tiers of every account of the current company."""
+        self._account_mgmt_check_director()
+        company = self.env.company
+        changes = self.sudo()._account_mgmt_recompute_tiers(company)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "title": self.env._("Tiers recomputed"),
+                "message": self.env._(
+                    "%(count)s accounts of %(company)s changed tier.",
+                    count=len(changes),
+                    company=company.name,
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def action_account_mgmt_preview_tiers(self):
+        """Open the dry run of automatic tiering."""
+        self._account_mgmt_check_director()
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "account_mgmt_addon.account_mgmt_tier_recompute_action"
+        )
+
+    @api.model
+    def _account_mgmt_check_director(self):
+        if not self._account_mgmt_is_director():
+            raise AccessError(
+                self.env._("Only account directors can recompute account tiers.")
+            )
+
+    @api.model
+    def _cron_account_mgmt_recompute_tiers(self):
+        """Daily: each company with a ledger tiers its own customers."""
+        companies = (
+            self.env["res.company"].sudo().search([("chart_template", "!=", False)])
+        )
+        for done, company in enumerate(companies, start=1):
+            changes = self.sudo()._account_mgmt_recompute_tiers(company)
+            _logger.info(
+                "Automatic tiering of %s: %s accounts changed tier",
+                company.name,
+                len(changes),
+            )
+            self.env["ir.cron"]._notify_progress(
+                done=done, remaining=len(companies) - done
+            )
+
+    # ------------------------------------------------------------------
+    # Figures (extension hooks)
+    # ------------------------------------------------------------------
+    @api.model
+    def _account_mgmt_period(self, date=None):
+        """First and last day of the trailing twelve months ending on ``date``."""
+        date_to = date or fields.Date.context_today(self)
+        return date_to - relativedelta(years=1, days=-1), date_to
+
+    @api.model
+    def _account_mgmt_cogs_sql(self, company):
+        """SQL expression of the cost of goods of one invoice line, unsigned, in
+        the currency of ``company``.
+
+        Aliases: ``line`` (account_move_line), ``product`` (product_product),
+        ``line_uom`` and ``product_uom`` (uom_uom of the line and of the product).
+        Lines carry no cost in Odoo: this uses the product's current cost, unless
+        a unit cost captured at posting (``account_mgmt_unit_cost``, per unit of
+        the line) is stored on the line.
+        """
+        standard_price = (
+            self.env["product.product"]
+            .with_company(company)
+            ._field_to_sql("product", "standard_price")
+        )
+        # quantity in the product's unit of measure
+        cost = SQL(
+            "line.quantity / COALESCE(NULLIF(line_uom.factor, 0), 1)"
+            " * COALESCE(product_uom.factor, 1) * COALESCE(%s, 0)",
+            standard_price,
+        )
+        if "account_mgmt_unit_cost" in self.env["account.move.line"]._fields:
+            cost = SQL(
+                "COALESCE(line.quantity * line.account_mgmt_unit_cost, %s)", cost
+            )
+        return cost
+
+    @api.model
+    def _account_mgmt_lines_where_sql(self, company, date_from, date_to):
+        """Invoice lines that count: product lines of posted customer invoices and
+        credit notes of ``company`` dated in the period."""
+        return SQL(
+            """
+                line.company_id = %(company_id)s
+            AND line.display_type = 'product'
+            AND line.parent_state = 'posted'
+            AND move.move_type IN ('out_invoice', 'out_refund')
+            AND line.date BETWEEN %(date_from)s AND %(date_to)s
+            """,
+            company_id=company.id,
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+    @api.model
+    def _account_mgmt_figures_query(self, company, date_from, date_to):
+        """One row per account of ``company``: id, group, revenue and cost of goods
+        of the account and of its group, current tier and lock.
+
+        Accounts are the active commercial entities the company may use that are
+        customers (ranked, invoiced in the period, or already tiered or figured in
+        the company), with every member of their corporate groups.
+        """
+        partner = self.with_company(company)
+        company_key = str(company.id)
+        return SQL(
+            """
+            WITH account AS (
+                SELECT partner.id, partner.account_group_id AS group_id,
+                       partner.customer_rank,
+                       (partner.account_tier_id -> %(key)s) IS NOT NULL
+                       OR (partner.account_annual_revenue -> %(key)s) IS NOT NULL
+                       AS known,
+                       %(tier)s AS tier_id,
+                       COALESCE(%(locked)s, FALSE) AS locked
+                  FROM res_partner partner
+                 WHERE partner.id = partner.commercial_partner_id
+                   AND partner.active
+                   AND (partner.company_id IS NULL
+                        OR partner.company_id = %(company_id)s)
+            ),
+            sales AS (
+                SELECT move.commercial_partner_id AS partner_id,
+                       SUM(-line.balance) AS revenue,
+                       SUM(CASE WHEN move.move_type = 'out_refund' THEN -1 ELSE 1 END
+                           * (%(cogs)s)) AS cogs
+                  FROM account_move_line line
+                  JOIN account_move move ON move.id = line.move_id
+             LEFT JOIN product_product product ON product.id = line.product_id
+             LEFT JOIN product_template template
+                       ON template.id = product.product_tmpl_id
+             LEFT JOIN uom_uom line_uom ON line_uom.id = line.product_uom_id
+             LEFT JOIN uom_uom product_uom ON product_uom.id = template.uom_id
+                 WHERE %(where)s
+              GROUP BY move.commercial_partner_id
+            ),
+            tiered_group AS (
+                SELECT DISTINCT account.group_id
+                  FROM account
+             LEFT JOIN sales ON sales.partner_id = account.id
+                 WHERE account.customer_rank > 0
+                    OR account.known
+                    OR sales.partner_id IS NOT NULL
+            )
+            SELECT account.id, account.group_id,
+                   COALESCE(sales.revenue, 0), COALESCE(sales.cogs, 0),
+                   SUM(COALESCE(sales.revenue, 0)) OVER grp,
+                   SUM(COALESCE(sales.cogs, 0)) OVER grp,
+                   COUNT(*) OVER grp,
+                   account.tier_id, account.locked
+              FROM account
+              JOIN tiered_group ON tiered_group.group_id = account.group_id
+         LEFT JOIN sales ON sales.partner_id = account.id
+            WINDOW grp AS (PARTITION BY account.group_id)
+          ORDER BY account.id
+            """,
+            key=company_key,
+            company_id=company.id,
+            tier=partner._field_to_sql("partner", "account_tier_id"),
+            locked=partner._field_to_sql("partner", "account_tier_locked"),
+            cogs=self._account_mgmt_cogs_sql(company),
+            where=self._account_mgmt_lines_where_sql(company, date_from, date_to),
+        )
+
+    # ------------------------------------------------------------------
+    # Engine
+    # ------------------------------------------------------------------
+    @api.model
+    def _account_mgmt_tiers(self, company):
+        """Tiers ``company`` assigns, in sequence order: its own and shared ones."""
+        return (
+            self.env["account_mgmt.tier"]
+            .with_company(company)
+            .search([("company_id", "in", [False, company.id])])
+        )
+
+    @api.model
+    def _account_mgmt_evaluate_tiers(self, company, date=None):
+        """Evaluate every account of ``company``: list of TierEvaluation.
+
+        Reads only; a locked account keeps its tier (new_tier_id = old_tier_id).
+        """
+        self.env["account.move.line"].flush_model()
+        self.env["account.move"].flush_model(["move_type", "commercial_partner_id"])
+        self.flush_model()
+        tiers = self._account_mgmt_tiers(company)
+        rules = [
+            TierRules(
+                tier.id,
+                tier.min_annual_revenue,
+                tier.min_gross_margin,
+                tier.min_margin_percent,
+            )
+            for tier in tiers
+        ]
+        digits = company.currency_id.decimal_places
+        date_from, date_to = self._account_mgmt_period(date)
+        self.env.cr.execute(
+            self._account_mgmt_figures_query(company, date_from, date_to)
+        )
+        evaluations = []
+        for (
+            partner_id,
+            group_id,
+            revenue,
+            cogs,
+            group_revenue,
+            group_cogs,
+            group_size,
+            old_tier_id,
+            locked,
+        ) in self.env.cr.fetchall():
+            figures = make_figures(float(revenue), float(cogs), digits)
+            group_figures = make_figures(
+                float(group_revenue), float(group_cogs), digits
+            )
+            if group_figures.annual_revenue > 0:
+                share = round(
+                    figures.annual_revenue / group_figures.annual_revenue * 100.0, 2
+                )
+            else:
+                share = 100.0 if group_size == 1 else 0.0
+            new_tier_id = (
+                old_tier_id
+                if locked
+                else select_tier(rules, group_figures, digits) or None
+            )
+            evaluations.append(
+                TierEvaluation(
+                    partner_id,
+                    group_id,
+                    figures,
+                    group_figures,
+                    group_size,
+                    share,
+                    old_tier_id,
+                    new_tier_id,
+                    locked,
+                )
+            )
+        return evaluations
+
+    @api.model
+    def _account_mgmt_recompute_tiers(self, company, date=None):
+        """Refresh the figures of every account of ``company`` and assign the tiers.
+
+        Returns the evaluations of the accounts whose tier changed.
+        """
+        # One tiering per company at a time: a second run started meanwhile (a
+        # director's button during the cron) stops here with a clear message
+        # instead of writing the figures and history rows a second time.
+        self.env.cr.execute(
+            SQL(
+                "SELECT pg_try_advisory_xact_lock(hashtext(%s), %s)",
+                "account_mgmt_tier_recompute",
+                company.id,
+            )
+        )
+        if not self.env.cr.fetchone()[0]:
+            raise UserError(
+                self.env._(
+                    "The tiers of %(company)s are being recomputed right now (by "
+                    "another user or the scheduled action): try again in a minute.",
+                    company=company.name,
+                )
+            )
+        evaluations = self._account_mgmt_evaluate_tiers(company, date)
+        changes = [e for e in evaluations if e.new_tier_id != e.old_tier_id]
+        self._account_mgmt_write_figures(company, evaluations)
+        company.sudo().account_mgmt_figures_date = date or fields.Date.context_today(
+            self
+        )
+        if changes:
+            self._account_mgmt_log_tier_changes(company, changes, date)
+        return changes
+
+    @api.model
+    def _account_mgmt_write_figures(self, company, evaluations):
+        """Write the figures and tiers of ``evaluations`` on the accounts and their
+        contacts, for ``company`` only, in one statement (rows whose values don't
+        change are left alone)."""
+        if not evaluations:
+            return
+        key = str(company.id)
+        columns = {
+            "account_annual_revenue": ("float8", lambda e: e.figures.annual_revenue),
+            "account_gross_margin": ("float8", lambda e: e.figures.gross_margin),
+            "account_margin_percent": ("float8", lambda e: e.figures.margin_percent),
+            "account_group_revenue": (
+                "float8",
+                lambda e: e.group_figures.annual_revenue,
+            ),
+            "account_group_gross_margin": (
+                "float8",
+                lambda e: e.group_figures.gross_margin,
+            ),
+            "account_group_margin_percent": (
+                "float8",
+                lambda e: e.group_figures.margin_percent,
+            ),
+            "account_group_share": ("float8", lambda e: e.share),
+            "account_tier_id": ("int4", lambda e: e.new_tier_id),
+        }
+        assert set(columns) == {*FIGURE_FIELDS, "account_tier_id"}
+        value = {
+            fname: SQL("jsonb_build_object(%s, data.%s)", key, SQL.identifier(fname))
+            for fname in columns
+        }
+        query = SQL(
+            """
+            UPDATE res_partner AS partner
+               SET %(assignments)s
+              FROM unnest(%(arrays)s) AS data(partner_id, %(names)s)
+             WHERE partner.commercial_partner_id = data.partner_id
+               AND (%(changed)s)
+         RETURNING partner.id
+            """,
+            assignments=SQL(", ").join(
+                SQL(
+                    "%(col)s = COALESCE(partner.%(col)s, '{}'::jsonb) || %(value)s",
+                    col=SQL.identifier(fname),
+                    value=value[fname],
+                )
+                for fname in columns
+            ),
+            arrays=SQL(", ").join(
+                [SQL("%s::int4[]", [e.partner_id for e in evaluations])]
+                + [
+                    SQL(
+                        "%s::%s[]",
+                        [getter(e) for e in evaluations],
+                        SQL(sql_type),
+                    )
+                    for sql_type, getter in columns.values()
+                ]
+            ),
+            names=SQL(", ").join(SQL.identifier(fname) for fname in columns),
+            changed=SQL(" OR ").join(
+                SQL(
+                    "(partner.%(col)s -> %(key)s)"
+                    " IS DISTINCT FROM (%(value)s -> %(key)s)",
+                    col=SQL.identifier(fname),
+                    key=key,
+                    value=value[fname],
+                )
+                for fname in columns
+            ),
+        )
+        self.env.cr.execute(query)
+        written = self.browse(row[0] for row in self.env.cr.fetchall())
+        fnames = list(columns)
+        self.invalidate_model(fnames)
+        # Let stored fields depending on the tier or the figures recompute.
+        written.modified(fnames)
+
+    @api.model
+    def _account_mgmt_log_tier_changes(self, company, changes, date=None):
+        """Tier history rows and a chatter note for the automatic changes (dated
+        ``date`` at noon when tiering ran on the figures of a past day)."""
+        now = fields.Datetime.now()
+        if date and date != fields.Date.context_today(self):
+            now = datetime.combine(date, time(12))
+        tiers = self.env["account_mgmt.tier"].with_context(active_test=False)
+        tier_names = {
+            tier.id: tier.display_name
+            for tier in tiers.browse(
+                ({c.old_tier_id for c in changes} | {c.new_tier_id for c in changes})
+                - {None}
+            )
+        }
+        no_tier = self.env._("no tier")
+        history_vals = []
+        bodies = {}
+        for change in changes:
+            reason = self._account_mgmt_tier_reason(company, change, tier_names)
+            history_vals.append(
+                {
+                    "date": now,
+                    "partner_id": change.partner_id,
+                    "company_id": company.id,
+                    "old_tier_id": change.old_tier_id,
+                    "new_tier_id": change.new_tier_id,
+                    "trigger": "auto",
+                    "user_id": self.env.uid,
+                    "reason": reason,
+                    "annual_revenue": change.group_figures.annual_revenue,
+                    "gross_margin": change.group_figures.gross_margin,
+                    "margin_percent": change.group_figures.margin_percent,
+                    "is_group_figures": change.group_size > 1,
+                }
+            )
+            bodies[change.partner_id] = Markup("<p>%s</p><p>%s</p>") % (
+                self.env._(
+                    "Automatic tiering (%(company)s): tier %(old)s → %(new)s.",
+                    company=company.name,
+                    old=tier_names.get(change.old_tier_id, no_tier),
+                    new=tier_names.get(change.new_tier_id, no_tier),
+                ),
+                reason,
+            )
+        self.env["account_mgmt.tier.history"].sudo().create(history_vals)
+        self.browse(list(bodies))._message_log_batch(bodies=bodies)
+
+    @api.model
+    def _account_mgmt_tier_reason(self, company, change, tier_names):
+        """Why automatic tiering chose the new tier, in the user's words."""
+        figures = change.group_figures
+        values = {
+            "revenue": format_amount(
+                self.env, figures.annual_revenue, company.currency_id
+            ),
+            "margin": format_amount(
+                self.env, figures.gross_margin, company.currency_id
+            ),
+            "percent": f"{figures.margin_percent:.2f}",
+        }
+        if change.group_size > 1:
+            basis = self.env._(
+                "Group total over 12 months: revenue %(revenue)s, gross margin "
+                "%(margin)s (%(percent)s %%).",
+                **values,
+            )
+        else:
+            basis = self.env._(
+                "Last 12 months: revenue %(revenue)s, gross margin %(margin)s "
+                "(%(percent)s %%).",
+                **values,
+            )
+        if not change.new_tier_id:
+            return self.env._("No tier's rules are met. %(basis)s", basis=basis)
+        return self.env._(
+            "Meets the rules of %(tier)s. %(basis)s",
+            tier=tier_names[change.new_tier_id],
+            basis=basis,
+        )
+
+    @api.model
+    def _account_mgmt_load_tier_demo(self):
+        """Demo tiering, once: a Key threshold sized for the demo ledger, one tier
+        locked by hand, and automatic tiering run as of 18, 12 and 6 months ago and
+        today, so that the tier history has upgrades and downgrades."""
+        company = self.env.ref("base.main_company")
+        if self.env["account_mgmt.tier.history"].search_count(
+            [("company_id", "=", company.id), ("trigger", "=", "auto")], limit=1
+        ):
+            return  # loaded already: a module update doesn't replay the history
+        # The demo clients are smaller than the default Key threshold (100,000).
+        self.env.ref("account_mgmt_addon.tier_key").min_annual_revenue = 93000
+        # A small client the directors decided to serve as a Growth account.
+        self.env.ref("account_mgmt_addon.partner_orchid_demo").with_company(
+            company
+        ).write(
+            {
+                "account_tier_id": self.env.ref("account_mgmt_addon.tier_growth").id,
+                "account_tier_locked": True,
+                "account_tier_lock_reason": self.env._(
+                    "Opening twelve new hotels in 2026: served as Growth while "
+                    "they ramp up."
+                ),
+            }
+        )
+        today = fields.Date.context_today(self)
+        for months in (18, 12, 6, 0):
+            self._account_mgmt_recompute_tiers(
+                company, today - relativedelta(months=months)
+            )
