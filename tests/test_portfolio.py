@@ -1,0 +1,170 @@
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""My Portfolio (the add-on's landing page) and the director's overview, read the
+way their views read them."""
+
+from lxml import etree
+
+from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .health_common import HealthScenario
+
+
+@tagged("post_install", "-at_install")
+class TestPortfolio(HealthScenario):
+    def setUp(self):
+        super().setUp()
+        self._recompute(self.acme | self.beta | self.gamma)
+        self.portfolio = self.env.ref("account_mgmt_addon.res_partner_action_portfolio")
+
+    def _filter_domain(self, name, user):
+        """The domain of a filter of the portfolio search view, for ``user``."""
+        view = self.env.ref("account_mgmt_addon.res_partner_view_search_portfolio")
+        node = etree.fromstring(view.arch).find(f".//filter[@name='{name}']")
+        return safe_eval(node.get("domain"), {"uid": user.id})
+
+    def _portfolio(self, user, filter_name="my_accounts"):
+        Partner = self.env["res.partner"].with_user(user)
+        domain = safe_eval(self.portfolio.domain) + self._filter_domain(
+            filter_name, user
+        )
+        return Partner, domain
+
+    def test_landing_page_and_menu(self):
+        self.assertEqual(
+            self.env.ref("account_mgmt_addon.menu_root").action, self.portfolio
+        )
+        menu = self.env.ref("account_mgmt_addon.menu_accounts_portfolio")
+        self.assertEqual(
+            menu.parent_id, self.env.ref("account_mgmt_addon.menu_accounts")
+        )
+        self.assertEqual(menu.sequence, 1)
+        self.assertEqual(menu.action, self.portfolio)
+        self.assertEqual(
+            safe_eval(self.portfolio.context), {"search_default_my_accounts": 1}
+        )
+        kanban = self.env.ref("account_mgmt_addon.res_partner_view_kanban_portfolio")
+        self.assertEqual(
+            etree.fromstring(kanban.arch).get("default_group_by"),
+            "account_health_band",
+        )
+
+    def test_my_accounts_by_band(self):
+        Partner, domain = self._portfolio(self.user_manager)
+        groups = Partner.web_read_group(
+            domain, ["account_health_band"], ["account_health_band"]
+        )["groups"]
+        # Every band shows, red first, even an empty one.
+        self.assertEqual(
+            [
+                (g["account_health_band"], g["account_health_band_count"])
+                for g in groups
+            ],
+            [("red", 1), ("amber", 2), ("green", 0)],
+        )
+        red = Partner.search(domain + [("account_health_band", "=", "red")])
+        self.assertEqual(red, self.gamma)
+        # Cards sorted by score within a band: Acme 53.56 before Beta 75.
+        amber = Partner.search(
+            domain + [("account_health_band", "=", "amber")],
+            order="account_health_score, name",
+        )
+        self.assertEqual(amber.mapped("name"), ["Acme", "Beta"])
+        # Bruno manages none of them.
+        Partner2, domain2 = self._portfolio(self.user_manager2)
+        self.assertFalse(Partner2.search(domain2))
+
+    def test_my_team_and_all(self):
+        team = self.env["crm.team"].create(
+            {"name": "Key Accounts", "user_id": self.user_director.id}
+        )
+        self.env["crm.team.member"].create(
+            [
+                {"crm_team_id": team.id, "user_id": self.user_manager.id},
+                {"crm_team_id": team.id, "user_id": self.user_manager2.id},
+            ]
+        )
+        delta = self._managed_account("Delta", manager=self.user_manager2)
+        self._post_move(delta, "2026-04-01", [(self.widget, 1, 1000.0)])
+        self._recompute(delta)
+        scored = self.acme | self.beta | self.gamma | delta
+        # The team leader sees the accounts of the team's members...
+        Partner, domain = self._portfolio(self.user_director, "my_team")
+        self.assertEqual(Partner.search(domain + [("id", "in", scored.ids)]), scored)
+        # ... and a member those of the colleagues of the team.
+        Partner, domain = self._portfolio(self.user_manager2, "my_team")
+        self.assertEqual(Partner.search(domain + [("id", "in", scored.ids)]), scored)
+        # The director's "all managed accounts".
+        Partner, domain = self._portfolio(self.user_director, "all_managed")
+        self.assertEqual(Partner.search(domain + [("id", "in", scored.ids)]), scored)
+
+    def test_at_risk_filter(self):
+        Partner, domain = self._portfolio(self.user_manager, "at_risk")
+        at_risk = Partner.search(domain + [("id", "in", (self.acme | self.gamma).ids)])
+        self.assertEqual(at_risk, self.gamma)
+        self.assertIn("Contact Recency 0/100", at_risk.account_health_main_reason)
+
+    def test_overview_by_tier_and_band(self):
+        Snapshot = self.env["account_mgmt.health.snapshot"].with_user(
+            self.user_director
+        )
+        groups = Snapshot._read_group(
+            [("is_latest", "=", True), ("company_id", "=", self.company.id)],
+            ["tier_id", "band"],
+            ["__count", "revenue_12m:sum"],
+        )
+        result = {
+            (tier.code, band): (count, revenue) for tier, band, count, revenue in groups
+        }
+        # Key: Acme (2,200) and Beta (1,000 of March 2026), amber; Gamma, no tier,
+        # red with its 500 invoice of January 2026.
+        self.assertEqual(
+            result, {("KEY", "amber"): (2, 3200.0), (False, "red"): (1, 500.0)}
+        )
+
+    def test_workload_per_manager(self):
+        Snapshot = self.env["account_mgmt.health.snapshot"].with_user(
+            self.user_director
+        )
+        [(manager, count, overdue, missing, off_track)] = Snapshot._read_group(
+            [("is_latest", "=", True), ("company_id", "=", self.company.id)],
+            ["account_manager_id"],
+            [
+                "__count",
+                "contact_overdue_count:sum",
+                "missing_plan_count:sum",
+                "off_track_count:sum",
+            ],
+        )
+        self.assertEqual(manager, self.user_manager)
+        self.assertEqual(count, 3)
+        # Overdue contacts: Acme (45 days, cadence 30) and Gamma (never, created
+        # 379 days ago, cadence 90); Beta was called 10 days ago.
+        self.assertEqual(overdue, 2)
+        # Missing plans: Beta's Key tier requires one; Acme has one; Gamma no tier.
+        self.assertEqual(missing, 1)
+        self.assertEqual(off_track, 1)
+
+    def test_figures_open_the_records_behind(self):
+        acme = self.acme.with_user(self.user_manager)
+        history = acme.action_view_account_health_history()
+        self.assertEqual(history["res_model"], "account_mgmt.health.snapshot")
+        Snapshot = self.env["account_mgmt.health.snapshot"].with_user(self.user_manager)
+        self.assertEqual(Snapshot.search(history["domain"]).partner_id, self.acme)
+        interactions = acme.action_view_interactions()
+        self.assertEqual(
+            self.env["account_mgmt.interaction"]
+            .with_user(self.user_manager)
+            .search_count(interactions["domain"]),
+            6,
+        )
+        plans = acme.action_view_account_plans()
+        self.assertEqual(
+            self.env["account_mgmt.plan"]
+            .with_user(self.user_manager)
+            .search(plans["domain"]),
+            self.acme_plan,
+        )
+        snapshot = Snapshot.search([("partner_id", "=", self.acme.id)])
+        self.assertEqual(snapshot.action_open_account()["res_id"], self.acme.id)
