@@ -55,7 +55,7 @@ fi
 rm -f "$snapshot"
 
 set +e
-"$PYTHON" -m pytest -p no:cacheprovider --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" \
+AMGMT_FAIL_ON_SKIP=1 "$PYTHON" -m pytest -p no:cacheprovider --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" \
     --odoo-http --odoo-log-level=warn "${@:-tests}"
 rc=$?
 set -e

@@ -8,6 +8,10 @@ first, with the flag set for the duration of the import. (Passing --test-enable 
 Odoo instead would make the registry run Odoo's own test suites on load.)
 """
 
+import os
+
+import pytest
+
 from odoo.tools import config
 
 _test_enable = config["test_enable"]
@@ -16,3 +20,14 @@ try:
     import odoo.tests  # noqa: F401
 finally:
     config["test_enable"] = _test_enable
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """With AMGMT_FAIL_ON_SKIP=1 (make test sets it) a skipped test fails the run:
+    a browser tour skipped for want of Chromium must never pass as green."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("AMGMT_FAIL_ON_SKIP") == "1":
+        report.outcome = "failed"
+        report.longrepr = f"skipped, which make test does not accept: {report.longrepr}"

@@ -68,6 +68,10 @@ class TestInstall(AccountMgmtCommon):
         finance_menus = self._visible_menu_xmlids(self.user_finance)
         self.assertIn("menu_root", finance_menus)
         self.assertNotIn("menu_accounts_all", finance_menus)
+        # Finance manages cost pools from Configuration, not tiers.
+        self.assertIn("menu_config_cost_pools", finance_menus)
+        self.assertNotIn("menu_config_tiers", finance_menus)
+        self.assertNotIn("menu_config_cost_pools", manager_menus)
 
     def test_settings_defaults(self):
         company = self.env.company

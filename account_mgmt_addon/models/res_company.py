@@ -27,6 +27,12 @@ class ResCompany(models.Model):
         default=90,
         help="Contact cadence of accounts that have no tier.",
     )
+    account_mgmt_figures_date = fields.Date(
+        string="Account Figures Computed On",
+        readonly=True,
+        help="Last day automatic tiering computed the trailing twelve months "
+        "figures of the company's accounts.",
+    )
     account_mgmt_health_green_min = fields.Integer(
         string="Green Health From",
         default=76,

@@ -1,0 +1,3 @@
+from . import account_mgmt_tier_recompute
+from . import account_mgmt_profitability_export
+from . import account_mgmt_plan_send_back
