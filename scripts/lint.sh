@@ -7,6 +7,9 @@ cd "$PROJECT_ROOT"
 log "ruff check / ruff format --check"
 "$PYTHON" -m ruff check .
 "$PYTHON" -m ruff format --check --quiet . || die "ruff format would change files (run: ruff format .)"
+log "prettier --check (XML)"
+"$LOCAL_DIR/node/node_modules/.bin/prettier" --plugin "$LOCAL_DIR/node/node_modules/@prettier/plugin-xml/src/plugin.js" \
+    --check --log-level=warn "$MODULE/**/*.xml" || die "prettier would reformat the XML above (run: make format)"
 log "oca-checks-odoo-module / oca-checks-po"
 oca-checks-odoo-module "$MODULE/__manifest__.py"
 po_files=$(find "$MODULE/i18n" -name '*.po' -o -name '*.pot' 2>/dev/null)
