@@ -12,7 +12,7 @@ log "prettier --check (XML)"
     --check --log-level=warn "$MODULE/**/*.xml" || die "prettier would reformat the XML above (run: make format)"
 log "oca-checks-odoo-module / oca-checks-po"
 oca-checks-odoo-module "$MODULE/__manifest__.py"
-po_files=$(find "$MODULE/i18n" -name '*.po' -o -name '*.pot' 2>/dev/null)
+po_files=$(find "$MODULE/i18n" -name '*.po' -o -name '*.pot' 2>/dev/null || true)
 if [ -n "$po_files" ]; then
     # shellcheck disable=SC2086
     oca-checks-po $po_files
