@@ -476,8 +476,8 @@ class AccountMgmtHealthSnapshot(models.Model):
         """Cost of an invoice line in company currency, negative on credit notes.
 
         The unit cost captured at posting (per unit of the line's unit of
-        measure) when the profitability feature stores it, else the product's
-        current cost converted to the line's unit.
+        measure), else (a line posted without one) the product's current cost
+        converted to the line's unit.
         """
         # uom factor = units per reference unit: cost per line unit = product
         # cost * product factor / line factor (a dozen costs 12 units).
@@ -485,9 +485,8 @@ class AccountMgmtHealthSnapshot(models.Model):
             """COALESCE((pp.standard_price ->> aml.company_id::text)::numeric, 0)
                * COALESCE(product_uom.factor, 1) / COALESCE(line_uom.factor, 1)"""
         )
-        if "account_mgmt_unit_cost" in self.env["account.move.line"]._fields:
-            self.env["account.move.line"].flush_model(["account_mgmt_unit_cost"])
-            unit_cost = SQL("COALESCE(aml.account_mgmt_unit_cost, %s)", unit_cost)
+        self.env["account.move.line"].flush_model(["account_mgmt_unit_cost"])
+        unit_cost = SQL("COALESCE(aml.account_mgmt_unit_cost, %s)", unit_cost)
         return SQL(
             "(CASE WHEN m.move_type = 'out_refund' THEN -1 ELSE 1 END)"
             " * aml.quantity * %s",

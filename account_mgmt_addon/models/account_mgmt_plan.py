@@ -1020,16 +1020,11 @@ class AccountMgmtPlan(models.Model):
 
     def _sql_unit_cost(self, aml):
         """Cost of one unit of the line's quantity captured on the invoice line when
-        it was posted, or NULL when none was captured.
-
-        The profitability feature stores it in ``account_mgmt_unit_cost`` (company
-        currency, per unit of the line's unit of measure); without that field every
-        line falls back on the product's current cost.
-        """
-        if "account_mgmt_unit_cost" in self.env["account.move.line"]._fields:
-            self.env["account.move.line"].flush_model(["account_mgmt_unit_cost"])
-            return SQL("%s.account_mgmt_unit_cost", aml)
-        return SQL("NULL::numeric")
+        it was posted (``account_mgmt_unit_cost``: company currency, per unit of the
+        line's unit of measure), or NULL when none was captured (the caller then
+        falls back on the product's current cost)."""
+        self.env["account.move.line"].flush_model(["account_mgmt_unit_cost"])
+        return SQL("%s.account_mgmt_unit_cost", aml)
 
     def _query_revenue_cost(self):
         """{plan id: (net revenue, cost of goods sold)} in company currency."""

@@ -115,9 +115,9 @@ class ResPartner(models.Model):
 
         Aliases: ``line`` (account_move_line), ``product`` (product_product),
         ``line_uom`` and ``product_uom`` (uom_uom of the line and of the product).
-        Lines carry no cost in Odoo: this uses the product's current cost, unless
-        a unit cost captured at posting (``account_mgmt_unit_cost``, per unit of
-        the line) is stored on the line.
+        The unit cost captured at posting (``account_mgmt_unit_cost``, per unit
+        of the line), else (a line posted without one) the product's current
+        cost.
         """
         standard_price = (
             self.env["product.product"]
@@ -130,11 +130,8 @@ class ResPartner(models.Model):
             " * COALESCE(product_uom.factor, 1) * COALESCE(%s, 0)",
             standard_price,
         )
-        if "account_mgmt_unit_cost" in self.env["account.move.line"]._fields:
-            cost = SQL(
-                "COALESCE(line.quantity * line.account_mgmt_unit_cost, %s)", cost
-            )
-        return cost
+        self.env["account.move.line"].flush_model(["account_mgmt_unit_cost"])
+        return SQL("COALESCE(line.quantity * line.account_mgmt_unit_cost, %s)", cost)
 
     @api.model
     def _account_mgmt_lines_where_sql(self, company, date_from, date_to):
