@@ -1,5 +1,5 @@
 # The two commands of the README are `make run` and `make test`; the rest are helpers.
-.PHONY: setup run test lint format bench bench-data load clean
+.PHONY: setup run test lint format pot bench bench-data load clean screenshots
 
 setup:
 	scripts/setup.sh
@@ -15,6 +15,33 @@ format:
 
 lint:
 	scripts/lint.sh
+
+# Regenerate account_mgmt_addon/i18n/account_mgmt_addon.pot (POT_DB=<db>, default: make run's).
+pot:
+	scripts/pot.sh
+
+# Benchmarks (scripts/bench_data.py, bench.py, load_test.py): throwaway databases
+# amgmt_bench_<scale>. make bench-data SCALE=medium && make bench SCALE=medium
+SCALE ?= small
+DB ?= amgmt_bench_$(SCALE)
+DURATION ?= 60
+CLIENTS ?= 6
+
+bench-data:
+	scripts/setup.sh && python3 scripts/bench_data.py --scale $(SCALE) --db $(DB)
+
+bench:
+	python3 scripts/bench.py --db $(DB)
+
+load:
+	python3 scripts/load_test.py --db $(DB) --duration $(DURATION) --clients $(CLIENTS)
+
+# PNGs of the key screens into docs/screenshots/ (scripts/screenshots.py), from a
+# database with the add-on installed with demo data (SHOTS_DB, default amgmt_shots).
+SHOTS_DB ?= amgmt_shots
+
+screenshots:
+	scripts/setup.sh && python3 scripts/screenshots.py --db $(SHOTS_DB)
 
 clean:
 	rm -rf .local/data .local/install-*.log

@@ -1,0 +1,686 @@
+#!/usr/bin/env python3
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Benchmark the add-on on a generated database (figures, not pass/fail).
+
+    make bench [DB=amgmt_bench_medium]
+    python3 scripts/bench.py --db amgmt_bench_medium [--repeat 3]
+
+Measures, in one run, and prints one table:
+
+1. the profitability pivot (accounts x quarter over 24 months, tier x manager)
+   read through the ORM as the web client's pivot reads it (one ``read_group``
+   per header combination, as a finance user, record rules applied), against a
+   hand-written SQL baseline that sums the same figures straight from
+   ``account_move_line`` and ``account_analytic_line``; the results are compared;
+2. the same for the receivable aging pivot (accounts x aging bucket);
+3. automatic tiering, health recompute and cost allocation for every account:
+   time and number of queries (rolled back afterwards: the database is unchanged);
+4. opening the accounts list and kanban and the portfolio (first 80 records, as
+   the web client does: ``web_search_read`` with the view's fields), with 20 and
+   80 records to show whether the number of queries depends on it;
+5. the database size the add-on adds (its tables, and its columns and indexes on
+   core tables).
+
+Times are the median of ``--repeat`` runs after one warm-up run (ORM caches
+cleared between runs, like a new request). Nothing is written to the database.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import date
+
+from lxml import etree
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_common as bc
+
+NOT_BUILT = "n/a (not built)"
+
+
+def months_back(day, months):
+    y, m = day.year, day.month - months
+    while m <= 0:
+        m += 12
+        y -= 1
+    return date(y, m, 1)
+
+
+class Bench:
+    def __init__(self, env, repeat):
+        import odoo.sql_db
+
+        self.sql_db = odoo.sql_db
+        self.env = env
+        self.cr = env.cr
+        self.repeat = repeat
+        self.rows = []
+        self.today = date.today()
+        # 24 months, starting on the first day of a quarter
+        start = months_back(self.today, 23)
+        self.start = date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
+        users = env["res.users"].search([("login", "like", "bench_%")])
+        self.users = {u.login: u for u in users}
+        self._db_time = 0.0
+        self.db_seconds = None
+        self._timed_execute()
+
+    # ------------------------------------------------------------- measuring
+    def measure(self, fn, repeat=None, warmup=True, rollback=False):
+        """Median seconds, queries of the last run, result of the last run; the
+        median time spent in the database is left in ``self.db_seconds``."""
+        repeat = repeat or self.repeat
+        if warmup:
+            fn()
+            self._reset(rollback)
+        times = []
+        db_times = []
+        queries = 0
+        result = None
+        for _i in range(repeat):
+            before = self.sql_db.sql_counter
+            self._db_time = 0.0
+            start = time.perf_counter()
+            result = fn()
+            times.append(time.perf_counter() - start)
+            db_times.append(self._db_time)
+            queries = self.sql_db.sql_counter - before
+            self._reset(rollback)
+        self.db_seconds = statistics.median(db_times)
+        return statistics.median(times), queries, result
+
+    def _timed_execute(self):
+        """Wrap Cursor.execute to add up the time spent in the database."""
+        bench = self
+        original = self.sql_db.Cursor.execute
+
+        def execute(cursor, *args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(cursor, *args, **kwargs)
+            finally:
+                bench._db_time += time.perf_counter() - start
+
+        self.sql_db.Cursor.execute = execute
+
+    def _reset(self, rollback):
+        if rollback:
+            self.cr.rollback()
+        self.env.invalidate_all()
+
+    def add(self, section, label, orm=None, sql=None, queries="", equal="", db=None):
+        """A row of the table; ``orm`` None and nothing else: not built."""
+        built = orm is not None or sql is not None or queries != ""
+        ratio = f"{orm / sql:.2f}" if orm is not None and sql else ""
+        self.rows.append(
+            (
+                section,
+                label,
+                _seconds(orm) if built else NOT_BUILT,
+                _seconds(db),
+                _seconds(sql),
+                ratio,
+                queries,
+                equal,
+            )
+        )
+
+    def user_env(self, login, fallback="__system__"):
+        user = self.users.get(login) or self.env.ref("base.user_admin")
+        if login not in self.users:
+            bc.log(f"  user {login} missing, using {user.login} ({fallback})")
+        return self.env(
+            user=user.id,
+            context={"allowed_company_ids": [self.env.company.id], "lang": "en_US"},
+        )
+
+    def has_table(self, table):
+        self.cr.execute("SELECT to_regclass(%s)", [table])
+        return bool(self.cr.fetchone()[0])
+
+    def run(self):
+        self.bench_profitability()
+        self.bench_receivable()
+        self.bench_jobs()
+        self.bench_views()
+        self.bench_size()
+
+    # -------------------------------------------------------- 1. profitability
+    PROFIT_MEASURES = [
+        "revenue:sum",
+        "gross_margin:sum",
+        "margin_percent:avg",
+        "net_contribution:sum",
+        "__count",
+    ]
+
+    def bench_profitability(self):
+        model_name = "account_mgmt.profitability.report"
+        if model_name not in self.env:
+            self.add("1", "profitability pivot: accounts x quarter, 24 months")
+            self.add("1", "profitability pivot: tier x manager, 24 months")
+            return
+        env = self.user_env("bench_finance")
+        report = env[model_name]
+        domain = [("date", ">=", self.start)]
+        for label, row, col in (
+            ("accounts x quarter", "partner_id", "date:quarter"),
+            ("tier x manager", "account_tier_id", "account_manager_id"),
+        ):
+            orm_time, queries, orm_rows = self.measure(
+                lambda row=row, col=col: self._pivot(report, domain, row, col)
+            )
+            db_time = self.db_seconds
+            sql_time, _q, sql_rows = self.measure(
+                lambda row=row, col=col: self._profit_sql(row, col)
+            )
+            orm_result = self._profit_orm_result(orm_rows, row, col)
+            self.add(
+                "1",
+                f"profitability pivot: {label}, 24 months ({len(orm_result)} cells)",
+                orm_time,
+                sql_time,
+                queries,
+                _compare(orm_result, sql_rows),
+                db=db_time,
+            )
+
+    def _pivot(self, model, domain, row, col, measures=None):
+        """The read_group calls of a pivot with one row and one column groupby."""
+        measures = measures or self.PROFIT_MEASURES
+        result = None
+        for groupby in ([], [row], [col], [row, col]):
+            result = model.read_group(domain, measures, groupby, lazy=False)
+        return result
+
+    @staticmethod
+    def _group_key(group, fname):
+        value = group[fname]
+        if ":" in fname:
+            bounds = group["__range"][fname]
+            return bounds["from"] if bounds else None
+        if isinstance(value, tuple):
+            return value[0]
+        return value or None
+
+    def _profit_orm_result(self, rows, row, col):
+        result = {}
+        for group in rows:
+            key = (self._group_key(group, row), self._group_key(group, col))
+            result[key] = (
+                round(group["revenue"] or 0.0, 2),
+                round(group["gross_margin"] or 0.0, 2),
+                group["margin_percent"] or 0.0,
+                round(group["net_contribution"] or 0.0, 2),
+                group["__count"],
+            )
+        return result
+
+    def _tier_sql(self, alias):
+        """The tier column of res_partner, plain or company-dependent."""
+        self.cr.execute(
+            "SELECT data_type FROM information_schema.columns "
+            "WHERE table_name = 'res_partner' AND column_name = 'account_tier_id'"
+        )
+        if self.cr.fetchone()[0] == "jsonb":
+            return f"({alias}.account_tier_id ->> '{self.env.company.id}')::integer"
+        return f"{alias}.account_tier_id"
+
+    def _profit_sql(self, row, col):
+        """Hand-written baseline: the same sums straight from the ledger."""
+        cr = self.cr
+        allocations = ""
+        if self.has_table("account_mgmt_cost_allocation"):
+            allocations = """
+                UNION ALL
+                SELECT partner_id, date, 0.0, 0.0, 0.0, amount
+                  FROM account_mgmt_cost_allocation
+                 WHERE date >= %(start)s AND company_id = %(company)s"""
+        keys = {
+            "partner_id": "src.partner_id",
+            "date:quarter": "date_trunc('quarter', src.date)::date",
+            "account_tier_id": self._tier_sql("p"),
+            "account_manager_id": "p.account_manager_id",
+        }
+        # Quantity x unit cost at posting, rounded per line like an amount.
+        cogs = "ROUND(l.quantity * COALESCE(l.account_mgmt_unit_cost, 0.0), 2)"
+        if "account_mgmt_unit_cost" not in self.env["account.move.line"]._fields:
+            cogs = "0.0"
+        query = f"""
+            WITH src AS (
+                SELECT m.commercial_partner_id AS partner_id, l.date,
+                       -l.balance AS revenue,
+                       CASE WHEN l.product_id IS NULL THEN 0.0
+                            ELSE {cogs}
+                                 * CASE WHEN m.move_type = 'out_refund'
+                                        THEN -1 ELSE 1 END
+                       END AS cogs,
+                       0.0 AS direct_cost, 0.0 AS allocated_cost
+                  FROM account_move_line l
+                  JOIN account_move m ON m.id = l.move_id
+                  JOIN account_account a ON a.id = l.account_id
+                 WHERE m.move_type IN ('out_invoice', 'out_refund')
+                   AND l.parent_state = 'posted'
+                   AND l.display_type = 'product'
+                   AND a.account_type IN ('income', 'income_other')
+                   AND l.date >= %(start)s AND l.company_id = %(company)s
+                UNION ALL
+                SELECT client.commercial_partner_id, al.date, 0.0, 0.0,
+                       -al.amount, 0.0
+                  FROM account_analytic_line al
+                  JOIN account_analytic_account aa ON aa.id = al.account_id
+                  JOIN res_partner client ON client.id = aa.partner_id
+             LEFT JOIN account_account g ON g.id = al.general_account_id
+                 WHERE (g.id IS NULL
+                        OR g.account_type NOT IN ('income', 'income_other'))
+                   AND al.date >= %(start)s AND al.company_id = %(company)s
+                {allocations}
+            )
+            SELECT k1, k2,
+                   ROUND(SUM(revenue), 2),
+                   ROUND(SUM(revenue - cogs), 2),
+                   100.0 * SUM(revenue - cogs) / NULLIF(SUM(revenue), 0),
+                   ROUND(SUM(revenue - cogs - direct_cost - allocated_cost), 2),
+                   COUNT(DISTINCT (partner_id, date_trunc('month', date))),
+                   GROUPING(k1, k2)
+              FROM (SELECT {keys[row]} AS k1, {keys[col]} AS k2, src.*
+                      FROM src JOIN res_partner p ON p.id = src.partner_id) x
+             -- the cells, the row and column totals and the grand total
+             GROUP BY GROUPING SETS ((k1, k2), (k1), (k2), ())
+        """
+        cr.execute(query, {"start": self.start, "company": self.env.company.id})
+        return {
+            (r[0], r[1].isoformat() if isinstance(r[1], date) else r[1]): (
+                float(r[2] or 0),
+                float(r[3] or 0),
+                float(r[4] or 0),
+                float(r[5] or 0),
+                r[6],
+            )
+            for r in cr.fetchall()
+            if not r[7]  # compare the cells
+        }
+
+    # ----------------------------------------------------------- 2. receivable
+    def bench_receivable(self):
+        model_name = "account_mgmt.receivable.report"
+        if model_name not in self.env:
+            self.add("2", "receivable aging pivot: accounts x bucket")
+            return
+        report = self.user_env("bench_finance")[model_name]
+        measures = ["amount_residual:sum", "amount_overdue:sum", "__count"]
+        orm_time, queries, orm_rows = self.measure(
+            lambda: self._pivot(report, [], "partner_id", "aging_bucket", measures)
+        )
+        db_time = self.db_seconds
+        sql_time, _q, sql_rows = self.measure(self._receivable_sql)
+        orm_result = {
+            (self._group_key(g, "partner_id"), g["aging_bucket"]): (
+                round(g["amount_residual"] or 0.0, 2),
+                round(g["amount_overdue"] or 0.0, 2),
+                g["__count"],
+            )
+            for g in orm_rows
+        }
+        self.add(
+            "2",
+            f"receivable aging pivot: accounts x bucket ({len(orm_result)} cells)",
+            orm_time,
+            sql_time,
+            queries,
+            _compare(orm_result, sql_rows),
+            db=db_time,
+        )
+
+    def _receivable_sql(self):
+        self.cr.execute(
+            """
+            SELECT k1, k2, SUM(residual), SUM(overdue), COUNT(*), GROUPING(k1, k2)
+              FROM (
+                SELECT lp.commercial_partner_id AS k1,
+                       CASE WHEN due >= %(today)s THEN 0
+                            WHEN %(today)s - due <= 30 THEN 1
+                            WHEN %(today)s - due <= 60 THEN 2
+                            WHEN %(today)s - due <= 90 THEN 3
+                            ELSE 4 END AS k2,
+                       l.amount_residual AS residual,
+                       CASE WHEN l.amount_residual > 0 AND due < %(today)s
+                            THEN l.amount_residual ELSE 0 END AS overdue
+                  FROM account_move_line l
+                  JOIN account_account a ON a.id = l.account_id
+                  JOIN res_partner lp ON lp.id = l.partner_id,
+                       LATERAL (SELECT COALESCE(l.date_maturity, l.date) AS due) d
+                 WHERE a.account_type = 'asset_receivable'
+                   AND l.parent_state = 'posted'
+                   AND l.amount_residual <> 0
+                   AND l.company_id = %(company)s
+              ) x
+             GROUP BY GROUPING SETS ((k1, k2), (k1), (k2), ())
+            """,
+            {"today": self.today, "company": self.env.company.id},
+        )
+        # the report's bucket keys, in order: not due, 1-30, 31-60, 61-90, older
+        field = self.env["account_mgmt.receivable.report"]._fields["aging_bucket"]
+        buckets = [key for key, _label in field.selection]
+        return {
+            (r[0], buckets[r[1]]): (float(r[2]), float(r[3]), r[4])
+            for r in self.cr.fetchall()
+            if not r[5]
+        }
+
+    # ----------------------------------------------------------------- 3. jobs
+    def bench_jobs(self):
+        env = self.env
+        company = env.company
+        accounts = env["res.partner"].search_count(
+            [("is_company", "=", True), ("customer_rank", ">", 0)]
+        )
+        jobs = []
+        partner = env["res.partner"].sudo()
+        if hasattr(partner, "_account_mgmt_recompute_tiers"):
+            jobs.append(
+                (
+                    "automatic tiering",
+                    lambda: partner._account_mgmt_recompute_tiers(company),
+                )
+            )
+        else:
+            jobs.append(("automatic tiering", None))
+        if "account_mgmt.health.snapshot" in env and hasattr(
+            env["account_mgmt.health.snapshot"], "_recompute_accounts"
+        ):
+            snapshot = env["account_mgmt.health.snapshot"].sudo()
+            jobs.append(("health recompute", lambda: snapshot._recompute_accounts()))
+        else:
+            jobs.append(("health recompute", None))
+        if "account_mgmt.cost.pool" in env:
+            # re-allocate the pools the generator could allocate
+            pools = env["account_mgmt.cost.pool"].sudo().search([])
+            if "state" in pools._fields:
+                pools = pools.filtered(lambda p: p.state == "allocated")
+            if pools:
+                jobs.append(
+                    (
+                        f"cost allocation ({len(pools)} pools)",
+                        lambda: pools.action_allocate(),
+                    )
+                )
+            else:
+                jobs.append(("cost allocation (no cost pool in the data)", None))
+        else:
+            jobs.append(("cost allocation", None))
+        for label, job in jobs:
+            if job is None:
+                self.add("3", f"{label}, {accounts} accounts")
+                continue
+
+            def run(job=job):
+                job()
+                env.flush_all()
+
+            seconds, queries, _result = self.measure(
+                run, repeat=1, warmup=False, rollback=True
+            )
+            self.add(
+                "3",
+                f"{label}, {accounts} accounts",
+                seconds,
+                None,
+                queries,
+                db=self.db_seconds,
+            )
+
+    # ---------------------------------------------------------------- 4. views
+    def bench_views(self):
+        views = [
+            ("accounts list (director)", "bench_director", "accounts", "list"),
+            ("accounts kanban (director)", "bench_director", "accounts", "kanban"),
+            ("accounts list (account manager)", "bench_am_1_1", "accounts", "list"),
+            (
+                "portfolio kanban (account manager)",
+                "bench_am_1_1",
+                "portfolio",
+                "kanban",
+            ),
+            ("portfolio kanban (director)", "bench_director", "portfolio", "kanban"),
+        ]
+        actions = {
+            "accounts": "account_mgmt_addon.res_partner_action_accounts",
+            "portfolio": "account_mgmt_addon.res_partner_action_portfolio",
+        }
+        for label, login, action_key, view_type in views:
+            action = self.env.ref(actions[action_key], raise_if_not_found=False)
+            if not action:
+                self.add("4", label)
+                continue
+            env = self.user_env(login)
+            model, domain, spec, context = self._view_request(env, action, view_type)
+            counts = {}
+            seconds = None
+            reader = model.with_context(**context)
+            for limit in (20, 80):
+                seconds, queries, result = self.measure(
+                    lambda limit=limit, reader=reader, domain=domain, spec=spec: (
+                        reader.web_search_read(
+                            domain, spec, limit=limit, count_limit=10001
+                        )
+                    )
+                )
+                counts[limit] = queries
+            self.add(
+                "4",
+                f"{label}: first 80 of "
+                + (f"{result['length']:,}" if result["length"] <= 10000 else ">10,000"),
+                seconds,
+                None,
+                f"{counts[80]} (20 records: {counts[20]})",
+                db=self.db_seconds,
+            )
+
+    def _view_request(self, env, action, view_type):
+        """Domain, fields specification and context of an action's view."""
+        from odoo.tools.safe_eval import safe_eval
+
+        model = env[action.res_model]
+        eval_context = {"uid": env.uid, "context_today": date.today}
+        domain = safe_eval(action.domain or "[]", eval_context)
+        context = safe_eval(action.context or "{}", eval_context)
+        view_id = next(
+            (v.view_id.id for v in action.view_ids if v.view_mode == view_type), False
+        )
+        views = model.get_views(
+            [(view_id, view_type), (action.search_view_id.id, "search")]
+        )
+        search = etree.fromstring(views["views"]["search"]["arch"])
+        for key, value in context.items():
+            if key.startswith("search_default_") and value:
+                name = key[len("search_default_") :]
+                for node in search.iter("filter"):
+                    if node.get("name") == name and node.get("domain"):
+                        domain = domain + safe_eval(node.get("domain"), eval_context)
+        context = {k: v for k, v in context.items() if not k.startswith("search_")}
+        arch = etree.fromstring(views["views"][view_type]["arch"])
+        spec = {}
+        for node in arch.iter("field"):
+            if any(parent.tag == "field" for parent in node.iterancestors()):
+                continue
+            name = node.get("name")
+            field = model._fields.get(name)
+            if not field:
+                continue
+            if field.type in ("many2one", "one2many", "many2many"):
+                spec[name] = {"fields": {"display_name": {}}}
+            else:
+                spec[name] = {}
+        return model, domain, spec, context
+
+    # ----------------------------------------------------------------- 5. size
+    def bench_size(self):
+        cr = self.cr
+        cr.execute(
+            """
+            SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0), COUNT(*)
+              FROM pg_class c
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind = 'r' AND n.nspname = current_schema()
+               AND c.relname LIKE 'account\\_mgmt\\_%%'
+            """
+        )
+        tables_size, tables = cr.fetchone()
+        # Columns of the add-on on other modules' tables (stored fields whose
+        # only module is the add-on), and the indexes on them.
+        addon_fields = [
+            (model_name, fname)
+            for model_name, model in self.env.registry.items()
+            if not model_name.startswith("account_mgmt.")
+            for fname, field in model._fields.items()
+            if field.store
+            and field.column_type
+            and set(getattr(field, "_modules", None) or ()) == {bc.MODULE}
+        ]
+        column_size = 0
+        index_size = 0
+        columns = []
+        for model_name, fname in addon_fields:
+            model = self.env[model_name]
+            if model._abstract or not model._auto:
+                continue
+            table = model._table
+            cr.execute(
+                "SELECT 1 FROM information_schema.columns "
+                "WHERE table_name = %s AND column_name = %s",
+                [table, fname],
+            )
+            if not cr.fetchone():
+                continue
+            columns.append(f"{table}.{fname}")
+            cr.execute(
+                f'SELECT COALESCE(SUM(pg_column_size("{fname}")), 0) FROM "{table}"'
+            )
+            column_size += cr.fetchone()[0]
+            cr.execute(
+                """
+                SELECT COALESCE(SUM(pg_relation_size(i.indexrelid)), 0)
+                  FROM pg_index i
+                  JOIN pg_attribute a ON a.attrelid = i.indrelid
+                   AND a.attnum = ANY(i.indkey)
+                 WHERE i.indrelid = %s::regclass AND a.attname = %s
+                """,
+                [table, fname],
+            )
+            index_size += cr.fetchone()[0]
+        cr.execute("SELECT pg_database_size(current_database())")
+        database = cr.fetchone()[0]
+        self.add(
+            "5",
+            f"add-on tables ({tables}), with their indexes and TOAST",
+            None,
+            None,
+            _mb(tables_size),
+        )
+        self.add(
+            "5",
+            f"add-on columns on core tables ({len(columns)}) and their indexes",
+            None,
+            None,
+            f"{_mb(column_size)} + {_mb(index_size)} of indexes",
+        )
+        self.add(
+            "5",
+            "add-on total / whole database",
+            None,
+            None,
+            f"{_mb(tables_size + column_size + index_size)} / {_mb(database)}",
+        )
+
+
+def _seconds(value):
+    if value is None:
+        return ""
+    return f"{value * 1000:.0f} ms" if value < 10 else f"{value:.1f} s"
+
+
+def _mb(size):
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _compare(orm, sql):
+    """'yes' when both results have the same cells and figures (to the cent)."""
+    if set(orm) != set(sql):
+        missing = len(set(sql) - set(orm))
+        extra = len(set(orm) - set(sql))
+        return f"NO: {missing} cells missing, {extra} extra"
+    diff = [
+        key
+        for key in orm
+        if any(
+            abs(float(a) - float(b)) > 0.0051
+            for a, b in zip(orm[key], sql[key], strict=True)
+        )
+    ]
+    if diff:
+        key = diff[0]
+        return f"NO: {len(diff)} cells differ, e.g. {key}: {orm[key]} vs {sql[key]}"
+    return f"yes ({len(orm)} cells)"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", default="amgmt_bench_medium")
+    parser.add_argument("--config", default=bc.DEFAULT_CONFIG)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--jit",
+        choices=["server", "on", "off"],
+        default="server",
+        help="PostgreSQL JIT compilation for this run's connections (default: "
+        "the server's setting)",
+    )
+    args = parser.parse_args(argv)
+    if args.jit != "server":
+        os.environ["PGOPTIONS"] = (
+            os.environ.get("PGOPTIONS", "") + f" -c jit={args.jit}"
+        ).strip()
+    bc.init_odoo(args.config)
+    started = time.perf_counter()
+    # Notification emails are queued (as the mail cron would send them), not
+    # sent inline: no mail server here.
+    context = {"mail_notify_force_send": False}
+    with bc.environment(args.db, context) as env:
+        env.cr.execute("SELECT COUNT(*) FROM account_move_line")
+        lines = env.cr.fetchone()[0]
+        env.cr.execute(
+            "SELECT COUNT(*) FROM res_partner WHERE is_company AND customer_rank > 0"
+        )
+        accounts = env.cr.fetchone()[0]
+        bench = Bench(env, args.repeat)
+        bench.run()
+        env.cr.rollback()
+    print()
+    print(
+        f"Database {args.db}: {lines:,} journal items, {accounts:,} accounts; "
+        f"{os.cpu_count()} CPUs; JIT {args.jit}; "
+        f"median of {args.repeat} runs after a warm-up "
+        f"(jobs: one run, rolled back); {time.perf_counter() - started:.0f} s in all."
+    )
+    print()
+    bc.print_table(
+        [
+            "#",
+            "measure",
+            "ORM / add-on",
+            "of which SQL",
+            "SQL baseline",
+            "ratio",
+            "queries",
+            "equal",
+        ],
+        bench.rows,
+    )
+
+
+if __name__ == "__main__":
+    main()
