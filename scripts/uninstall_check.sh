@@ -50,6 +50,8 @@ verify)
     [ "$leftovers" = 0 ] || die "uninstall left $leftovers account_mgmt_* tables"
     columns=$(psql -d "$db" -Atqc "select count(*) from information_schema.columns where column_name like 'account\_mgmt\_%' or (table_name = 'res_partner' and column_name like 'account\_%')")
     [ "$columns" = 0 ] || die "uninstall left $columns of the add-on's columns"
+    indexes=$(psql -d "$db" -Atqc "select count(*) from pg_indexes where indexname like '%account\_mgmt%'")
+    [ "$indexes" = 0 ] || die "uninstall left $indexes of the add-on's indexes"
     after=$(mktemp)
     # Compare only the records that existed before the add-on was installed.
     where_for() { grep "^max $1 " "$file" | awk '{print $3}'; }
