@@ -35,7 +35,7 @@ class AccountMoveLine(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         create_index(
             self.env.cr,
             COGS_INDEX,
@@ -43,6 +43,7 @@ class AccountMoveLine(models.Model):
             ["move_id", "product_id"],
             where="display_type = 'cogs'",
         )
+        return res
 
     def _account_mgmt_capture_unit_cost(self):
         """Store the current product cost on customer invoice product lines.
