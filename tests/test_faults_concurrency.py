@@ -278,7 +278,10 @@ class TestInterruptedCrons(TieringDataMixin, FaultsCase):
             # The next run completes: tier, figures and the one history row.
             Partner._cron_account_mgmt_recompute_tiers()
             self.assertEqual(self._tier_state(env), (self.growth_id, 40000.0, 1))
-            self.assertEqual(company.account_mgmt_figures_date, fields.Date.today())
+            # "Today" in the user's time zone, as the job dates its figures.
+            self.assertEqual(
+                company.account_mgmt_figures_date, fields.Date.context_today(Partner)
+            )
 
     def _health_state(self, env):
         env.flush_all()
@@ -337,7 +340,12 @@ class TestHealthConcurrency(TieringDataMixin, FaultsCase):
         env.cr.execute(
             "SELECT count(*) FROM account_mgmt_health_snapshot "
             "WHERE partner_id = %s AND company_id = %s AND date = %s",
-            [self.partner_id, self.company_id, fields.Date.today()],
+            # the snapshot's date is "today" in the user's time zone
+            [
+                self.partner_id,
+                self.company_id,
+                fields.Date.context_today(env["account_mgmt.health.snapshot"]),
+            ],
         )
         return env.cr.fetchone()[0]
 

@@ -20,6 +20,10 @@ class TestHealthTour(HttpCase):
             cls.env,
             login="tour_health_am",
             name="Tess Tour",
+            # The set-up scores the account with the test's clock (UTC): the user
+            # works in UTC too, or between 23:00 and midnight UTC the browser's
+            # zone would date the call's new score tomorrow.
+            tz="UTC",
             groups="base.group_user,account_mgmt_addon.group_account_manager",
             company_id=company.id,
             company_ids=[Command.set(company.ids)],
@@ -70,9 +74,10 @@ class TestHealthTour(HttpCase):
             )
         )
         invoice.action_post()
-        cls.env["account_mgmt.health.snapshot"]._recompute_accounts(
-            partners=cls.account, companies=company
-        )
+        # Scored on the user's day (the superuser's zone may already be tomorrow).
+        cls.env["account_mgmt.health.snapshot"].with_context(
+            tz=cls.user.tz
+        )._recompute_accounts(partners=cls.account, companies=company)
 
     def test_portfolio_tour(self):
         account = self.account.with_company(self.env.ref("base.main_company"))
