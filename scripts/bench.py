@@ -141,12 +141,12 @@ class Bench:
         self.cr.execute("SELECT to_regclass(%s)", [table])
         return bool(self.cr.fetchone()[0])
 
-    def run(self):
-        self.bench_profitability()
-        self.bench_receivable()
-        self.bench_jobs()
-        self.bench_views()
-        self.bench_size()
+    SECTIONS = ("profitability", "receivable", "jobs", "views", "size")
+
+    def run(self, only=None):
+        for section in self.SECTIONS:
+            if not only or section in only:
+                getattr(self, f"bench_{section}")()
 
     # -------------------------------------------------------- 1. profitability
     PROFIT_MEASURES = [
@@ -639,7 +639,15 @@ def main(argv=None):
         help="PostgreSQL JIT compilation for this run's connections (default: "
         "the server's setting)",
     )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated sections to run, among: " + ", ".join(Bench.SECTIONS),
+    )
     args = parser.parse_args(argv)
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
+    if only - set(Bench.SECTIONS):
+        parser.error(f"unknown section(s): {', '.join(sorted(only - set(Bench.SECTIONS)))}")
     if args.jit != "server":
         os.environ["PGOPTIONS"] = (
             os.environ.get("PGOPTIONS", "") + f" -c jit={args.jit}"
@@ -657,7 +665,7 @@ def main(argv=None):
         )
         accounts = env.cr.fetchone()[0]
         bench = Bench(env, args.repeat)
-        bench.run()
+        bench.run(only)
         env.cr.rollback()
     print()
     print(
