@@ -76,6 +76,61 @@ class TestCostPool(ProfitabilityCommon):
         self.assertAlmostEqual(figures[self.alpha, "2025-03"]["allocated_cost"], 375.0)
         self.assertAlmostEqual(figures[self.alpha, "2025-04"]["allocated_cost"], 125.0)
 
+    def test_rows_hold_what_the_orm_would_write(self):
+        """The rows are written in bulk SQL: every column is still filled."""
+        other = self._pool("Other", "2025-03-01", "2025-03-31", 10.0, "equal")
+        other.action_allocate()
+        pool = self._pool("Key accounts", "2025-03-01", "2025-03-31", 1000.0, "revenue")
+        pool.with_user(self.user_finance).action_allocate()
+        # March revenue: Alpha 3,000, Beta 1,000: 750 and 250.
+        self.assertEqual(
+            {
+                (
+                    row.partner_id,
+                    row.date.isoformat(),
+                    row.amount,
+                    row.driver_value,
+                    row.driver,
+                    row.company_id,
+                    row.currency_id,
+                    row.create_uid,
+                    row.write_uid,
+                )
+                for row in pool.allocation_ids
+            },
+            {
+                (
+                    partner,
+                    "2025-03-01",
+                    amount,
+                    revenue,
+                    "revenue",
+                    self.company,
+                    self.company.currency_id,
+                    self.user_finance,
+                    self.user_finance,
+                )
+                for partner, amount, revenue in (
+                    (self.alpha, 750.0, 3000.0),
+                    (self.beta, 250.0, 1000.0),
+                )
+            },
+        )
+        self.assertTrue(all(row.create_date for row in pool.allocation_ids))
+        self.assertEqual(
+            set(pool.allocation_ids.mapped("write_date")),
+            set(pool.allocation_ids.mapped("create_date")),
+        )
+        self.assertEqual(pool.state, "allocated")
+        self.assertEqual(pool.allocation_count, 2)
+        self.assertTrue(pool.allocated_on)
+        self.assertIn("allocated over 2 accounts by Revenue", pool.message_ids[:1].body)
+        # Re-allocating replaces the pool's own rows only.
+        pool.with_user(self.user_finance).action_allocate()
+        self.assertEqual(pool.allocation_count, 2)
+        self.assertEqual(other.allocation_count, 2)
+        self.assertEqual(other.allocated_amount, 10.0)
+
     def test_invoice_count_driver(self):
         pool = self._pool(
             "Billing", "2025-03-01", "2025-04-30", 1000.0, "invoice_count"

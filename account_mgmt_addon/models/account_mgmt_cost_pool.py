@@ -7,7 +7,7 @@ from psycopg2.errors import LockNotAvailable
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, format_amount, format_date
+from odoo.tools import SQL, float_round, format_amount, format_date
 
 from .cost_allocation_math import split_amount
 
@@ -415,20 +415,7 @@ class AccountMgmtCostPool(models.Model):
                 )
             )
         parts = split_amount(amount, weights, rounding=currency.rounding)
-        vals_list = [
-            {
-                "pool_id": self.id,
-                "partner_id": partner_id,
-                "date": month,
-                "amount": part,
-                "driver_value": weights[partner_id, month],
-            }
-            for (partner_id, month), part in parts.items()
-        ]
-        # sudo: allocation rows are written by their pool only (no one has write
-        # access to them), after the rights and lock checks above.
-        self.allocation_ids.sudo().unlink()
-        self.env["account_mgmt.cost.allocation"].sudo().create(vals_list)
+        self._replace_allocation_rows(parts, weights)
         self.allocated_on = fields.Datetime.now()
         self.message_post(
             body=self.env._(
@@ -440,6 +427,67 @@ class AccountMgmtCostPool(models.Model):
                 ],
             )
         )
+
+    def _replace_allocation_rows(self, parts, weights):
+        """Replace the pool's allocation rows by ``parts`` (``{(partner id,
+        month): amount}``), with their driver base from ``weights``.
+
+        A pool has a row per account and month: tens of thousands on a large
+        ledger. They are deleted and inserted in two statements whatever their
+        number, with the columns the ORM would fill (rounded the way it rounds
+        them). Rows are written by their pool only (no one has write access to
+        them): the caller has checked the rights, the lock and the period.
+        """
+        self.ensure_one()
+        Allocation = self.env["account_mgmt.cost.allocation"]
+        Allocation.flush_model()
+        places = self.currency_id.decimal_places
+        _precision, scale = Allocation._fields["driver_value"].get_digits(self.env)
+        partner_ids, months, amounts, driver_values = [], [], [], []
+        for (partner_id, month), part in parts.items():
+            partner_ids.append(partner_id)
+            months.append(month)
+            # The parts are whole multiples of the currency's rounding already
+            # (and positive): written with its decimals, as the ORM writes them.
+            amounts.append(f"{part:.{places}f}")
+            # The driver base rounded to the field's digits, as the ORM does.
+            driver_value = float_round(
+                float(weights[partner_id, month]), precision_digits=scale
+            )
+            driver_values.append(f"{driver_value:.{scale}f}")
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM account_mgmt_cost_allocation WHERE pool_id = %s",
+                self.id,
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO account_mgmt_cost_allocation
+                       (pool_id, company_id, partner_id, date, amount, driver_value,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT %(pool_id)s, %(company_id)s, row.partner_id, row.date,
+                       row.amount, row.driver_value,
+                       %(uid)s, NOW() AT TIME ZONE 'UTC',
+                       %(uid)s, NOW() AT TIME ZONE 'UTC'
+                  FROM unnest(%(partner_ids)s::int[], %(months)s::date[],
+                              %(amounts)s::numeric[], %(driver_values)s::numeric[])
+                       AS row(partner_id, date, amount, driver_value)
+                """,
+                pool_id=self.id,
+                company_id=self.company_id.id,
+                uid=self.env.uid,
+                partner_ids=partner_ids,
+                months=months,
+                amounts=amounts,
+                driver_values=driver_values,
+            )
+        )
+        Allocation.invalidate_model()
+        # The pool's totals and state are recomputed from the new rows.
+        self.invalidate_recordset(["allocation_ids"])
+        self.modified(["allocation_ids"])
 
     def _get_driver_weights(self):
         """Driver base per account and month: ``{(partner id, month): value}``.
@@ -455,6 +503,8 @@ class AccountMgmtCostPool(models.Model):
                 .with_company(self.company_id)  # tiers are per company
                 .browse({partner_id for partner_id, _month in weights})
             )
+            # one query for all the accounts (not one per prefetch batch)
+            partners.fetch(["account_tier_id"])
             kept = set(
                 partners.filtered(lambda p: p.account_tier_id in self.tier_ids).ids
             )
@@ -490,6 +540,10 @@ class AccountMgmtCostPool(models.Model):
                 [aggregate],
             )
         )
+        # the accounts of all the contacts in one query (not one per prefetch batch)
+        self.env["res.partner"].sudo().browse(
+            {partner.id for partner, _month, _value in groups}
+        ).fetch(["commercial_partner_id"])
         weights = {}
         for partner, month, value in groups:
             month = month.date() if isinstance(month, datetime) else month
@@ -556,11 +610,12 @@ class AccountMgmtCostPool(models.Model):
                 self.env["res.partner"]
                 .sudo()  # every account of the tier shares the cost
                 .with_company(self.company_id)  # tiers are per company
-                .search(
+                .search_fetch(
                     [
                         ("account_tier_id", "in", self.tier_ids.ids),
                         ("company_id", "in", [self.company_id.id, False]),
-                    ]
+                    ],
+                    ["commercial_partner_id"],
                 )
             )
             partner_ids = set(partners.commercial_partner_id.ids)
