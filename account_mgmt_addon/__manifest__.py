@@ -4,7 +4,7 @@
     "name": "Account Management",
     "summary": "Key-account tiers, interaction logs, account plans, health scores and "
     "client profitability from the real ledger",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Account Management",
     "website": "https://github.com/account-mgmt-addon/account_mgmt_addon",
     "author": "Account Management Add-on Developers",
@@ -34,6 +34,7 @@
         "data/account_mgmt_interaction_data.xml",
         "data/account_mgmt_health_data.xml",
         "data/account_mgmt_profitability_mail_data.xml",
+        "data/account_mgmt_profitability_data.xml",
         "data/account_mgmt_plan_data.xml",
         # views
         "views/account_mgmt_tier_views.xml",

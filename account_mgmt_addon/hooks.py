@@ -3,6 +3,7 @@
 from odoo.tools import SQL
 
 from .models.account_move_line import COGS_INDEX
+from .reports import profitability_summary
 
 
 def post_init_hook(env):
@@ -10,8 +11,12 @@ def post_init_hook(env):
     # Customer invoices posted before installation get a unit cost estimated from
     # today's product costs (in SQL, by batches): see account.move.line.
     env["account.move.line"]._account_mgmt_backfill_unit_cost()
+    # Client profitability: build the monthly summary of the existing ledger.
+    env["account_mgmt.profitability.report"].sudo()._refresh_summary()
 
 
 def uninstall_hook(env):
     """Drop what the add-on created outside its own fields and tables."""
     env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(COGS_INDEX)))
+    # the profitability summary's triggers on core tables, functions and tables
+    profitability_summary.drop_summary(env.cr)

@@ -412,6 +412,16 @@ class Bench:
                 jobs.append(("cost allocation (no cost pool in the data)", None))
         else:
             jobs.append(("cost allocation", None))
+        report = env.get("account_mgmt.profitability.report")
+        if report is not None and hasattr(report, "_refresh_summary"):
+            from odoo.addons.account_mgmt_addon.reports import profitability_summary
+
+            def refresh_all():
+                # every month listed as changed, as after an upgrade
+                profitability_summary.mark_all_months(env.cr)
+                return report.sudo()._refresh_summary()
+
+            jobs.append(("profitability summary, full rebuild", refresh_all))
         for label, job in jobs:
             if job is None:
                 self.add("3", f"{label}, {accounts} accounts")
@@ -647,7 +657,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     only = {name.strip() for name in args.only.split(",") if name.strip()}
     if only - set(Bench.SECTIONS):
-        parser.error(f"unknown section(s): {', '.join(sorted(only - set(Bench.SECTIONS)))}")
+        parser.error(
+            f"unknown section(s): {', '.join(sorted(only - set(Bench.SECTIONS)))}"
+        )
     if args.jit != "server":
         os.environ["PGOPTIONS"] = (
             os.environ.get("PGOPTIONS", "") + f" -c jit={args.jit}"

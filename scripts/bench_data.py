@@ -2079,6 +2079,10 @@ class Generator:
             snapshot = env["account_mgmt.health.snapshot"].sudo()
             if hasattr(snapshot, "_recompute_accounts"):
                 jobs.append(("health", lambda: snapshot._recompute_accounts()))
+        report = env.get("account_mgmt.profitability.report")
+        if report is not None and hasattr(report, "_refresh_summary"):
+            # what the summary cron does: the months loaded above, once
+            jobs.append(("profitability summary", report.sudo()._refresh_summary))
         for label, job in jobs:
             start = time.perf_counter()
             job()

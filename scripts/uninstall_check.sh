@@ -52,6 +52,10 @@ verify)
     [ "$columns" = 0 ] || die "uninstall left $columns of the add-on's columns"
     indexes=$(psql -d "$db" -Atqc "select count(*) from pg_indexes where indexname like '%account\_mgmt%'")
     [ "$indexes" = 0 ] || die "uninstall left $indexes of the add-on's indexes"
+    triggers=$(psql -d "$db" -Atqc "select count(*) from pg_trigger where tgname like 'account\_mgmt\_%'")
+    [ "$triggers" = 0 ] || die "uninstall left $triggers of the add-on's triggers"
+    functions=$(psql -d "$db" -Atqc "select count(*) from pg_proc where proname like 'account\_mgmt\_%'")
+    [ "$functions" = 0 ] || die "uninstall left $functions of the add-on's functions"
     after=$(mktemp)
     # Compare only the records that existed before the add-on was installed.
     where_for() { grep "^max $1 " "$file" | awk '{print $3}'; }

@@ -1,3 +1,4 @@
+from . import account_mgmt_grouped_report_mixin
 from . import account_mgmt_profitability_report
 from . import account_mgmt_receivable_report
 from . import account_mgmt_profitability_xlsx

@@ -1,8 +1,15 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+import logging
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
+
+from . import profitability_summary as summary_sql
+
+_logger = logging.getLogger(__name__)
 
 # Percentages are ratios of sums: {field: (numerator, denominator)}.
 RATIO_FIELDS = {
@@ -30,6 +37,7 @@ class AccountMgmtProfitabilityReport(models.Model):
     """
 
     _name = "account_mgmt.profitability.report"
+    _inherit = ["account_mgmt.grouped.report.mixin"]
     _description = "Client Profitability"
     _auto = False
     _rec_name = "partner_id"
@@ -119,7 +127,7 @@ class AccountMgmtProfitabilityReport(models.Model):
         "product.template": ["uom_id"],
         "account_mgmt.cost.allocation": ["partner_id", "date", "company_id", "amount"],
         "res.partner": [
-            "parent_id",
+            "account_group_id",
             "commercial_partner_id",
             "account_tier_id",
             "account_manager_id",
@@ -131,6 +139,76 @@ class AccountMgmtProfitabilityReport(models.Model):
     @property
     def _table_query(self) -> SQL:
         return SQL("%s %s", self._select(), self._from())
+
+    def init(self):
+        res = super().init()
+        summary_sql.create_summary(self.env.cr)
+        return res
+
+    # ------------------------------------------------------------------
+    # Monthly summary (see profitability_summary)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _refresh_summary(self):
+        """Recompute the months listed as changed into the summary.
+
+        Returns the number of months recomputed, or None when another refresh is
+        running (it will do the work). Reading the report never needs this (it
+        reads the ledger for those months); it makes the next reads faster.
+        """
+        if not self.env.is_superuser():
+            raise AccessError(
+                _("Only the system refreshes the client profitability summary.")
+            )
+        cr = self.env.cr
+        cr.execute(
+            SQL("SELECT pg_try_advisory_xact_lock(%s)", summary_sql.REFRESH_LOCK)
+        )
+        if not cr.fetchone()[0]:
+            return None
+        self._flush_sources()
+        cr.execute(
+            SQL(
+                "SELECT array_agg(id), COUNT(DISTINCT (company_id, month)) FROM %s",
+                SQL.identifier(summary_sql.DIRTY_TABLE),
+            )
+        )
+        dirty_ids, months = cr.fetchone()
+        if not dirty_ids:
+            return 0
+        cr.execute(
+            SQL(
+                """
+                CREATE TEMPORARY TABLE account_mgmt_refresh_months ON COMMIT DROP AS
+                SELECT DISTINCT company_id, month
+                  FROM %(dirty)s
+                 WHERE id = ANY(%(ids)s);
+                ANALYZE account_mgmt_refresh_months;
+                DELETE FROM %(summary)s summary
+                 USING account_mgmt_refresh_months months
+                 WHERE summary.company_id = months.company_id
+                   AND summary.date = months.month;
+                INSERT INTO %(summary)s (partner_id, date, company_id, revenue, cogs,
+                                         direct_cost, allocated_cost)
+                %(live)s;
+                DELETE FROM %(dirty)s WHERE id = ANY(%(ids)s);
+                DROP TABLE account_mgmt_refresh_months;
+                """,
+                dirty=SQL.identifier(summary_sql.DIRTY_TABLE),
+                summary=SQL.identifier(summary_sql.SUMMARY_TABLE),
+                ids=dirty_ids,
+                live=self.with_context(
+                    allowed_company_ids=self.env["res.company"].sudo().search([]).ids
+                )._sql_live_grouped(SQL("account_mgmt_refresh_months")),
+            )
+        )
+        _logger.info("Client profitability summary: %s month(s) refreshed", months)
+        return months
+
+    @api.model
+    def _cron_refresh_summary(self):
+        self._refresh_summary()
 
     # ------------------------------------------------------------------
     # SQL hooks
@@ -149,7 +227,7 @@ class AccountMgmtProfitabilityReport(models.Model):
                    partner.account_manager_id,
                    partner.country_id,
                    partner.industry_id,
-                   COALESCE(group_partner.id, partner.id) AS parent_group_id,
+                   COALESCE(partner.account_group_id, partner.id) AS parent_group_id,
                    grouped.revenue * account_currency_table.rate AS revenue,
                    grouped.cogs * account_currency_table.rate AS cogs,
                    (grouped.revenue - grouped.cogs) * account_currency_table.rate
@@ -198,43 +276,79 @@ class AccountMgmtProfitabilityReport(models.Model):
     def _from(self) -> SQL:
         return SQL(
             """
-            FROM (
-                SELECT src.partner_id,
-                       date_trunc('month', src.date)::date AS date,
-                       src.company_id,
-                       SUM(src.revenue) AS revenue,
-                       SUM(src.cogs) AS cogs,
-                       SUM(src.direct_cost) AS direct_cost,
-                       SUM(src.allocated_cost) AS allocated_cost
-                  FROM (%(sources)s) src
-                 %(where)s
-                 %(group_by)s
-                 %(having)s
-            ) grouped
+            FROM (%(grouped)s) grouped
             JOIN res_partner partner ON partner.id = grouped.partner_id
             JOIN %(currency_table)s
               ON account_currency_table.company_id = grouped.company_id
-            LEFT JOIN LATERAL (
-                WITH RECURSIVE chain(id, parent_id, depth) AS (
-                    SELECT ancestor.id, ancestor.parent_id, 0
-                      FROM res_partner ancestor
-                     WHERE ancestor.id = partner.parent_id
-                     UNION ALL
-                    SELECT ancestor.id, ancestor.parent_id, chain.depth + 1
-                      FROM res_partner ancestor
-                      JOIN chain ON ancestor.id = chain.parent_id
-                     WHERE chain.depth < 20
-                )
-                SELECT chain.id FROM chain ORDER BY chain.depth DESC LIMIT 1
-            ) group_partner ON TRUE
             """,
-            sources=self._sql_sources(),
-            where=self._where(),
-            group_by=self._group_by(),
-            having=self._having(),
+            grouped=self._sql_grouped(),
             currency_table=self.env["res.currency"]._get_simple_currency_table(
                 self.env.companies
             ),
+        )
+
+    @api.model
+    def _sql_grouped(self) -> SQL:
+        """Sums per account, month and company: the stored summary for the months
+        nothing changed in since it was built, the ledger itself for the others.
+
+        Posting, cancelling or editing anything the report reads marks the month
+        as changed (triggers, see ``profitability_summary``), in the same
+        transaction: the report is always the ledger's, whether or not the
+        summary has caught up yet.
+        """
+        companies = tuple(self.env.companies.ids)
+        return SQL(
+            """
+            SELECT summary.partner_id, summary.date, summary.company_id,
+                   summary.revenue, summary.cogs, summary.direct_cost,
+                   summary.allocated_cost
+              FROM %(summary)s summary
+             WHERE summary.company_id IN %(companies)s
+               AND NOT EXISTS (
+                   SELECT 1
+                     FROM %(dirty)s dirty
+                    WHERE dirty.company_id = summary.company_id
+                      AND dirty.month = summary.date
+               )
+             UNION ALL
+            %(live)s
+            """,
+            summary=SQL.identifier(summary_sql.SUMMARY_TABLE),
+            dirty=SQL.identifier(summary_sql.DIRTY_TABLE),
+            companies=companies,
+            live=self._sql_live_grouped(
+                SQL(
+                    "(SELECT DISTINCT company_id, month FROM %s"
+                    " WHERE company_id IN %s)",
+                    SQL.identifier(summary_sql.DIRTY_TABLE),
+                    companies,
+                )
+            ),
+        )
+
+    @api.model
+    def _sql_live_grouped(self, months=None) -> SQL:
+        """Sums per account, month and company straight from the sources, for the
+        months of ``months`` (an SQL relation of company_id, month, each once)."""
+        return SQL(
+            """
+            SELECT src.partner_id,
+                   date_trunc('month', src.date)::date AS date,
+                   src.company_id,
+                   SUM(src.revenue) AS revenue,
+                   SUM(src.cogs) AS cogs,
+                   SUM(src.direct_cost) AS direct_cost,
+                   SUM(src.allocated_cost) AS allocated_cost
+              FROM (%(sources)s) src
+             %(where)s
+             %(group_by)s
+             %(having)s
+            """,
+            sources=self._sql_sources(months),
+            where=self._where(),
+            group_by=self._group_by(),
+            having=self._having(),
         )
 
     @api.model
@@ -262,23 +376,44 @@ class AccountMgmtProfitabilityReport(models.Model):
         )
 
     @api.model
-    def _sql_sources(self) -> SQL:
+    def _sql_sources(self, months=None) -> SQL:
         """Every line behind the report, with the journal item it comes from.
 
         Columns: aml_id, partner_id (the account), company_id, date, revenue, cogs,
         direct_cost, allocated_cost (company currency).
+
+        :param months: SQL relation of (company_id, month) pairs, each once: only
+            the lines of these months (all lines when None)
         """
         return SQL(" UNION ALL ").join(
             [
-                self._sql_revenue_lines(),
-                self._sql_cogs_lines(),
-                self._sql_direct_cost_lines(),
-                self._sql_allocated_cost_lines(),
+                self._sql_revenue_lines(months),
+                self._sql_cogs_lines(months),
+                self._sql_direct_cost_lines(months),
+                self._sql_allocated_cost_lines(months),
             ]
         )
 
     @api.model
-    def _sql_revenue_lines(self) -> SQL:
+    def _sql_months_join(self, months, alias) -> SQL:
+        """Join restricting the rows of ``alias`` (a table with company_id and
+        date) to the months of ``months``: a date range per month, so that the
+        journal items' date indexes serve it."""
+        if months is None:
+            return SQL()
+        return SQL(
+            """
+            JOIN %(months)s months
+              ON months.company_id = %(alias)s.company_id
+             AND %(alias)s.date >= months.month
+             AND %(alias)s.date < (months.month + INTERVAL '1 month')::date
+            """,
+            months=months,
+            alias=SQL.identifier(alias),
+        )
+
+    @api.model
+    def _sql_revenue_lines(self, months=None) -> SQL:
         """Income product lines of posted customer invoices and credit notes.
 
         Their cost of goods sold is quantity x the unit cost stored at posting
@@ -318,6 +453,7 @@ class AccountMgmtProfitabilityReport(models.Model):
                    0.0 AS direct_cost,
                    0.0 AS allocated_cost
               FROM account_move_line line
+              %(months)s
               JOIN account_move move ON move.id = line.move_id
               JOIN account_account account ON account.id = line.account_id
               JOIN res_currency currency ON currency.id = line.company_currency_id
@@ -329,11 +465,12 @@ class AccountMgmtProfitabilityReport(models.Model):
                AND line.parent_state = 'posted'
                AND line.display_type = 'product'
                AND account.account_type IN ('income', 'income_other')
-            """
+            """,
+            months=self._sql_months_join(months, "line"),
         )
 
     @api.model
-    def _sql_cogs_lines(self) -> SQL:
+    def _sql_cogs_lines(self, months=None) -> SQL:
         """Expense side of the anglo-saxon COGS items of customer invoices."""
         return SQL(
             """
@@ -346,6 +483,7 @@ class AccountMgmtProfitabilityReport(models.Model):
                    0.0 AS direct_cost,
                    0.0 AS allocated_cost
               FROM account_move_line line
+              %(months)s
               JOIN account_move move ON move.id = line.move_id
               JOIN account_account account ON account.id = line.account_id
              WHERE move.move_type IN ('out_invoice', 'out_refund')
@@ -354,11 +492,12 @@ class AccountMgmtProfitabilityReport(models.Model):
                AND account.account_type IN (
                    'expense', 'expense_direct_cost', 'expense_depreciation'
                )
-            """
+            """,
+            months=self._sql_months_join(months, "line"),
         )
 
     @api.model
-    def _sql_direct_cost_lines(self) -> SQL:
+    def _sql_direct_cost_lines(self, months=None) -> SQL:
         """Analytic lines on an analytic account (of any plan) whose customer is
         the account, apart from revenue and COGS lines (counted above)."""
         plan_fnames = self.env["account.analytic.line"]._get_plan_fnames()
@@ -389,6 +528,7 @@ class AccountMgmtProfitabilityReport(models.Model):
                    -aal.amount AS direct_cost,
                    0.0 AS allocated_cost
               FROM account_analytic_line aal
+              %(months)s
               %(joins)s
               JOIN res_partner client ON client.id = %(partner)s
               LEFT JOIN account_account general ON general.id = aal.general_account_id
@@ -399,12 +539,13 @@ class AccountMgmtProfitabilityReport(models.Model):
                AND (source_line.id IS NULL
                     OR source_line.display_type IS DISTINCT FROM 'cogs')
             """,
+            months=self._sql_months_join(months, "aal"),
             joins=joins,
             partner=partner,
         )
 
     @api.model
-    def _sql_allocated_cost_lines(self) -> SQL:
+    def _sql_allocated_cost_lines(self, months=None) -> SQL:
         return SQL(
             """
             SELECT NULL::integer AS aml_id,
@@ -416,7 +557,9 @@ class AccountMgmtProfitabilityReport(models.Model):
                    0.0 AS direct_cost,
                    allocation.amount AS allocated_cost
               FROM account_mgmt_cost_allocation allocation
-            """
+              %(months)s
+            """,
+            months=self._sql_months_join(months, "allocation"),
         )
 
     @api.model

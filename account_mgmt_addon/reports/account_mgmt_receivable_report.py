@@ -22,6 +22,7 @@ class AccountMgmtReceivableReport(models.Model):
     """
 
     _name = "account_mgmt.receivable.report"
+    _inherit = ["account_mgmt.grouped.report.mixin"]
     _description = "Receivables per Account"
     _auto = False
     _rec_name = "move_id"
