@@ -3,8 +3,11 @@
 """My Portfolio (the add-on's landing page) and the director's overview, read the
 way their views read them."""
 
+from datetime import timedelta
+
 from lxml import etree
 
+from odoo import Command, fields
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -168,3 +171,97 @@ class TestPortfolio(HealthScenario):
         )
         snapshot = Snapshot.search([("partner_id", "=", self.acme.id)])
         self.assertEqual(snapshot.action_open_account()["res_id"], self.acme.id)
+
+    def _kanban_specification(self, Partner):
+        """The fields the portfolio kanban reads, as the web client asks for them."""
+        kanban = self.env.ref("account_mgmt_addon.res_partner_view_kanban_portfolio")
+        arch = etree.fromstring(
+            Partner.get_views([(kanban.id, "kanban")])["views"]["kanban"]["arch"]
+        )
+        spec = {}
+        for node in arch.iter("field"):
+            fname = node.get("name")
+            if any(parent.tag == "field" for parent in node.iterancestors()):
+                continue
+            if Partner._fields[fname].type in ("many2one", "one2many", "many2many"):
+                spec[fname] = {"fields": {"display_name": {}}}
+            else:
+                spec[fname] = {}
+        return spec
+
+    def test_kanban_queries_do_not_depend_on_the_page_size(self):
+        """80 cards cost the queries of 20, even when only the next 60 show plans
+        whose account has a team (the plans' rules read the teams)."""
+        accounts = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Portfolio {i:02d}",
+                    "is_company": True,
+                    "account_manager_id": self.user_manager.id,
+                }
+                for i in range(80)
+            ]
+        )
+        # Current approved plans: two among the first 20 cards (no team), three
+        # among the next 60, whose accounts have a team.
+        self.env["account_mgmt.team.member"].sudo().create(
+            [
+                {"partner_id": account.id, "user_id": self.user_manager2.id}
+                for account in accounts[40:43]
+            ]
+        )
+        today = fields.Date.context_today(self.env["res.partner"])
+        plans = (
+            self.env["account_mgmt.plan"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": f"{account.name} plan",
+                        "partner_id": account.id,
+                        "user_id": self.user_manager.id,
+                        "date_start": today - timedelta(days=30),
+                        "date_end": today + timedelta(days=300),
+                        "objective_ids": [
+                            Command.create(
+                                {
+                                    "name": "Workshops",
+                                    "metric": "manual",
+                                    "target": 100.0,
+                                    "actual_manual": 40.0,
+                                }
+                            )
+                        ],
+                    }
+                    for account in accounts[0:2] | accounts[40:43]
+                ]
+            )
+        )
+        plans.with_user(self.user_director).action_submit()
+        plans.with_user(self.user_director).action_approve()
+        self.assertEqual(plans[2:].team_user_ids, self.user_manager2)
+        self._recompute(accounts)  # the portfolio shows the accounts with a score
+
+        Partner, domain = self._portfolio(self.user_manager)
+        domain += [("id", "in", accounts.ids)]
+        spec = self._kanban_specification(Partner)
+
+        def read(limit):
+            self.env.invalidate_all()
+            return Partner.web_search_read(domain, spec, limit=limit, order="name")
+
+        read(80)  # warm the registry caches (views, rules, defaults)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        page = read(20)
+        queries_20 = self.env.cr.sql_log_count - before
+        self.assertEqual(len(page["records"]), 20)
+        with self.assertQueryCount(queries_20):
+            page = read(80)
+        self.assertEqual(len(page["records"]), 80)
+        # The plans show on their cards: progress 40 %.
+        cards = {card["id"]: card for card in page["records"]}
+        for account in accounts[0:2] | accounts[40:43]:
+            self.assertEqual(cards[account.id]["account_plan_progress"], 40.0)
+        self.assertFalse(cards[accounts[3].id]["account_plan_current_id"])

@@ -62,13 +62,17 @@ class ResPartner(models.Model):
         )
         current = {
             plan.partner_id: plan
-            for plan in Plan.search(
+            # The objectives are fetched with the plans (the record rules applied
+            # in SQL): reading them on their own would check the plans' rules
+            # again in Python, which reads the plan teams of the page.
+            for plan in Plan.search_fetch(
                 [
                     ("partner_id", "in", accounts.ids),
                     ("state", "=", "approved"),
                     ("date_start", "<=", today),
                     ("date_end", ">=", today),
                 ],
+                ["partner_id", "objective_ids"],
                 order="date_start",
             )
         }
