@@ -100,7 +100,7 @@ class AccountMgmtReceivableReport(models.Model):
             """
             SELECT line.id,
                    line.move_id,
-                   client.commercial_partner_id AS partner_id,
+                   line_partner.commercial_partner_id AS partner_id,
                    line.company_id,
                    %(currency_id)s AS currency_id,
                    line.currency_id AS invoice_currency_id,
@@ -135,15 +135,17 @@ class AccountMgmtReceivableReport(models.Model):
 
     @api.model
     def _from(self) -> SQL:
+        # Outer joins on unique keys: PostgreSQL leaves them out of the grouped
+        # reads that don't use their columns (most pivot cells).
         return SQL(
             """
             FROM account_move_line line
-            JOIN account_move move ON move.id = line.move_id
-            JOIN account_account account ON account.id = line.account_id
             JOIN res_partner line_partner ON line_partner.id = line.partner_id
-            JOIN res_partner client ON client.id = line_partner.commercial_partner_id
             JOIN %(currency_table)s
               ON account_currency_table.company_id = line.company_id
+            LEFT JOIN account_move move ON move.id = line.move_id
+            LEFT JOIN res_partner client
+              ON client.id = line_partner.commercial_partner_id
             """,
             currency_table=self.env["res.currency"]._get_simple_currency_table(
                 self.env.companies
@@ -152,9 +154,12 @@ class AccountMgmtReceivableReport(models.Model):
 
     @api.model
     def _where(self) -> SQL:
+        # The receivable accounts as an array: the open items index serves it.
         return SQL(
             """
-            WHERE account.account_type = 'asset_receivable'
+            WHERE line.account_id = ANY(ARRAY(
+                      SELECT id FROM account_account
+                       WHERE account_type = 'asset_receivable'))
               AND line.parent_state = 'posted'
               AND line.amount_residual != 0
               AND line.company_id IN %s
