@@ -29,8 +29,18 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
             for field in fields_by_group.values()
         ):
             return super()._read_group_format_result(rows_dict, lazy_groupby)
-        # normalized form of each row's domain, by identity (kept alive here)
-        normalized = {}
+        # each row's domain, by identity: (domain, normalized form, kind), the
+        # domain kept alive here so that its id is not reused
+        known = {}
+
+        def normalized(domain):
+            entry = known.get(id(domain))
+            if entry is None or entry[0] is not domain:
+                form = expression.normalize_domain(domain)
+                entry = (domain, form, _kind(form))
+                known[id(domain)] = entry
+            return entry
+
         for group in lazy_groupby:
             # one row per distinct value, formatted by core
             samples = {}
@@ -39,29 +49,36 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
                 samples.setdefault((type(value), value), value)
             formatted = [{group: value, "__domain": []} for value in samples.values()]
             super()._read_group_format_result(formatted, [group])
-            by_value = dict(zip(samples, formatted, strict=True))
+            by_value = {
+                key: (sample, normalized(sample["__domain"]))
+                for key, sample in zip(samples, formatted, strict=True)
+            }
             for row in rows_dict:
                 value = row[group]
-                sample = by_value[type(value), value]
+                sample, right = by_value[type(value), value]
                 row[group] = sample[group]
                 if "__range" in sample:
                     row.setdefault("__range", {})[group] = sample["__range"][group]
-                domain = row["__domain"]
-                known = normalized.get(id(domain))
-                if known is None or known[0] is not domain:
-                    known = (domain, expression.normalize_domain(domain))
-                    normalized[id(domain)] = known
-                row["__domain"] = _and(known[1], sample["__domain"])
-                normalized[id(row["__domain"])] = (row["__domain"], row["__domain"])
+                domain = _and(normalized(row["__domain"]), right)
+                known[id(domain)] = (domain, domain, _kind(domain))
+                row["__domain"] = domain
         return None
 
 
+def _kind(domain):
+    if domain == expression.TRUE_DOMAIN:
+        return "true"
+    if domain == expression.FALSE_DOMAIN:
+        return "false"
+    return "other"
+
+
 def _and(left, right):
-    """``expression.AND([left, right])`` for two normalized domains."""
-    if left == expression.FALSE_DOMAIN or right == expression.FALSE_DOMAIN:
+    """``expression.AND([left, right])`` for two (domain, normalized, kind)."""
+    if left[2] == "false" or right[2] == "false":
         return list(expression.FALSE_DOMAIN)
-    if left == expression.TRUE_DOMAIN:
-        return list(right)
-    if right == expression.TRUE_DOMAIN:
-        return list(left)
-    return ["&", *left, *right]
+    if left[2] == "true":
+        return list(right[1])
+    if right[2] == "true":
+        return list(left[1])
+    return ["&", *left[1], *right[1]]
