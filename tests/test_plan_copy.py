@@ -113,6 +113,7 @@ class TestPlanCopy(PlanCommon):
         self.assertEqual(len(self.plan.action_ids), 2)
 
     def test_copy_refused_for_cancelled_plan(self):
-        self.plan.action_cancel()
+        # an approved plan is cancelled by a director (its owner closes it)
+        self.plan.with_user(self.user_director).action_cancel()
         with self.assertRaisesMessage(UserError, "is cancelled: copy an approved"):
             self.plan.action_copy_next_period()

@@ -199,7 +199,11 @@ class TestPlanWorkflow(PlanCommon):
         plan = self._approve(self.plan)
         with self.assertRaisesMessage(AccessError, "or a director can cancel"):
             plan.with_user(self.user_manager2).action_cancel()
-        plan.action_cancel()
+        # the owner closes an approved plan; only a director cancels it
+        with self.assertRaisesMessage(AccessError, "ask a director to cancel it"):
+            plan.with_user(plan.user_id).action_cancel()
+        self.assertEqual(plan.state, "approved")
+        plan.with_user(self.user_director).action_cancel()
         self.assertEqual(plan.state, "cancelled")
         with self.assertRaisesMessage(UserError, "is cancelled: reset it to draft"):
             plan.revenue_target = 1.0

@@ -601,6 +601,16 @@ class AccountMgmtPlan(models.Model):
                 ("draft", "submitted", "approved"), self.env._("cancelled")
             )
             plan._check_owner_or_director(self.env._("cancel"))
+            if plan.state == "approved" and not (self.env.su or self._is_director()):
+                # The owner ends an approved plan by closing it (its figures are
+                # kept); dropping it altogether undoes a director's approval.
+                raise AccessError(
+                    self.env._(
+                        "Plan %(plan)s is approved: close it to keep its final "
+                        "figures, or ask a director to cancel it.",
+                        plan=plan.name,
+                    )
+                )
         self._write_workflow({"state": "cancelled"})
         self.action_ids._sync_activities()
         self._review_activities().unlink()
