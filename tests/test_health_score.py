@@ -6,6 +6,7 @@ score, the weighted total, not-applicable measures and the partner fields."""
 from freezegun import freeze_time
 
 from odoo.tests import tagged
+from odoo.tools import format_amount
 
 from .health_common import TODAY, HealthScenario
 
@@ -148,6 +149,60 @@ class TestHealthScore(HealthScenario):
             self.Snapshot.search_count([("partner_id", "=", self.acme.id)]), 1
         )
         self.assertEqual(len(second.line_ids), 6)
+
+    def test_same_day_recompute_rewrites_the_breakdown(self):
+        first = self._recompute(self.acme)
+        self.assertAlmostEqual(first.score, 53.56, places=2)
+        lines = self._lines(first)
+        self.assertEqual(len(lines), 6)
+        # Later that day only contact recency (75) and revenue (70) weigh, 1
+        # and 3: (75 + 3 * 70) / 4 = 71.25.
+        measures = (
+            self.env["account_mgmt.health.measure"]
+            .with_user(self.user_director)
+            .search([("company_id", "=", self.company.id)])
+        )
+        measures.filtered(lambda m: m.code == "contact_recency").weight = 1
+        measures.filtered(lambda m: m.code == "revenue_trend").weight = 3
+        measures.filtered(
+            lambda m: m.code not in ("contact_recency", "revenue_trend")
+        ).active = False
+        second = self._recompute(self.acme)
+        self.assertEqual(second, first)
+        self.assertAlmostEqual(second.score, 71.25, places=2)
+        self.assertAlmostEqual(self.acme.account_health_score, 71.25, places=2)
+        # The lines of the measures still applied are rewritten, the others go.
+        self.assertEqual(
+            second.line_ids, lines["contact_recency"] | lines["revenue_trend"]
+        )
+        recency, revenue = lines["contact_recency"], lines["revenue_trend"]
+        self.assertEqual((recency.weight, recency.effective_weight), (25.0, 25.0))
+        self.assertEqual((revenue.weight, revenue.effective_weight), (75.0, 75.0))
+        # 75 * 25 % = 18.75 and 70 * 75 % = 52.5 points
+        self.assertAlmostEqual(recency.contribution, 18.75, places=2)
+        self.assertAlmostEqual(revenue.contribution, 52.5, places=2)
+        self.assertFalse(lines["plan_progress"].exists())
+
+    def test_amounts_formatted_like_format_amount(self):
+        # The recompute formats many amounts with one formatter per currency.
+        usd = self.env.ref("base.USD")
+        usd.active = True
+        self.env["res.lang"]._activate_lang("fr_FR")
+        # 1234567.891 rounds to 1234567.89, grouped by thousands.
+        self.assertEqual(
+            self.Snapshot._health_amount_formatter(usd)(-1234567.891),
+            "$\N{NO-BREAK SPACE}-\N{ZERO WIDTH NO-BREAK SPACE}1,234,567.89",
+        )
+        for lang in ("en_US", "fr_FR"):
+            Snapshot = self.Snapshot.with_context(lang=lang)
+            for currency in (self.company.currency_id, usd):
+                format_ = Snapshot._health_amount_formatter(currency)
+                for amount in (0.0, -0.001, 0.005, 12.345, -999.995, 1234567.891):
+                    self.assertEqual(
+                        format_(amount),
+                        format_amount(Snapshot.env, amount, currency),
+                        f"{amount} in {currency.name} ({lang})",
+                    )
 
     def test_each_company_scores_on_its_own_ledger(self):
         other = self.setup_other_company()["company"]

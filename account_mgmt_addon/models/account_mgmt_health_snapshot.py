@@ -9,6 +9,7 @@ and a handful of statements write the snapshots, their lines and the partners'
 stored figures.
 """
 
+import ast
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
@@ -17,7 +18,11 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.tools import SQL, float_round, format_amount
+from odoo.tools.misc import get_lang
 
+from odoo.addons.base.models.res_lang import intersperse
+
+from ..tools.sql_arrays import array_literal
 from . import health_scoring as hs
 from .account_mgmt_health_measure import MEASURE_CODES
 
@@ -242,6 +247,16 @@ class AccountMgmtHealthSnapshot(models.Model):
             params = [by_company[a["company_id"]][code] for a in scoped]
             raw[code] = getattr(self, f"_health_query_{code}")(scoped, params, date)
         previous = self._health_previous(accounts, date)
+        # Amounts are formatted as format_amount() would, with the language and
+        # currency read once rather than for each of the many amounts.
+        formatters = {}
+        for account in accounts:
+            currency_id = account["currency_id"]
+            if currency_id not in formatters:
+                formatters[currency_id] = self._health_amount_formatter(
+                    self.env["res.currency"].browse(currency_id)
+                )
+            account["format_amount"] = formatters[currency_id]
         values = []
         for account in accounts:
             value = self._health_score_account(
@@ -273,13 +288,18 @@ class AccountMgmtHealthSnapshot(models.Model):
         if not partners or not companies:
             return []
         self.env["res.partner"].flush_model(
-            ["company_id", "account_tier_id", "account_manager_id"]
+            [
+                "company_id",
+                "account_tier_id",
+                "account_manager_id",
+                "commercial_partner_id",
+            ]
         )
         self.env["account_mgmt.tier"].flush_model(
             ["code", "contact_cadence_days", "requires_account_plan"]
         )
         self.env["account.move"].flush_model(
-            ["commercial_partner_id", "company_id", "state", "move_type"]
+            ["partner_id", "commercial_partner_id", "company_id", "state", "move_type"]
         )
         if self.env["res.partner"]._fields["account_tier_id"].company_dependent:
             tier = SQL("(p.account_tier_id ->> c.id::text)::int")
@@ -317,8 +337,13 @@ class AccountMgmtHealthSnapshot(models.Model):
                          WHERE r.user_id = pair.manager_id
                            AND r.cid = pair.company_id)
                     OR EXISTS (
-                        SELECT 1 FROM account_move m
-                         WHERE m.commercial_partner_id = pair.partner_id
+                        -- through the account's partners: account_move is
+                        -- indexed on partner_id, not on commercial_partner_id
+                        SELECT 1
+                          FROM res_partner member
+                          JOIN account_move m ON m.partner_id = member.id
+                         WHERE member.commercial_partner_id = pair.partner_id
+                           AND m.commercial_partner_id = pair.partner_id
                            AND m.company_id = pair.company_id
                            AND m.state = 'posted'
                            AND m.move_type IN ('out_invoice', 'out_refund',
@@ -331,6 +356,43 @@ class AccountMgmtHealthSnapshot(models.Model):
             )
         )
 
+    def _health_amount_formatter(self, currency):
+        """A function of an amount that returns ``format_amount(env, amount,
+        currency)``, the language's and currency's formats read once."""
+        lang = get_lang(self.env)
+        grouping = ast.literal_eval(lang.grouping)
+        thousands_sep = lang.thousands_sep or ""
+        decimal_point = lang.decimal_point
+        number_format = f"%.{currency.decimal_places}f"
+        rounding = currency.rounding
+        pre = post = ""
+        if currency.position == "before":
+            pre = f"{currency.symbol or ''}\N{NO-BREAK SPACE}"
+        else:
+            post = f"\N{NO-BREAK SPACE}{currency.symbol or ''}"
+
+        def format_amount_(amount):
+            parts = (
+                number_format % float_round(amount, precision_rounding=rounding)
+            ).split(".")
+            parts[0] = intersperse(parts[0], grouping, thousands_sep)[0]
+            formatted = (
+                decimal_point.join(parts)
+                .replace(" ", "\N{NO-BREAK SPACE}")
+                .replace("-", "-\N{ZERO WIDTH NO-BREAK SPACE}")
+            )
+            return f"{pre}{formatted}{post}"
+
+        return format_amount_
+
+    def _health_format_amount(self, account, amount, currency):
+        """``amount`` formatted in ``currency``, the currency of ``account``'s
+        company."""
+        formatter = account.get("format_amount")
+        if formatter:
+            return formatter(amount)
+        return format_amount(self.env, amount, currency)
+
     @api.model
     def _health_accounts_sql(self, accounts, **columns):
         """A table expression ``acc`` of the (account, company) pairs.
@@ -340,15 +402,40 @@ class AccountMgmtHealthSnapshot(models.Model):
         """
         names = ["partner_id", "company_id", *columns]
         arrays = [
-            SQL("%s::int[]", [a["partner_id"] for a in accounts]),
-            SQL("%s::int[]", [a["company_id"] for a in accounts]),
+            self._health_array([a["partner_id"] for a in accounts], "int"),
+            self._health_array([a["company_id"] for a in accounts], "int"),
         ]
         for sql_type, column_values in columns.values():
-            arrays.append(SQL("%s::%s[]", list(column_values), SQL(sql_type)))
+            arrays.append(self._health_array(column_values, sql_type))
         return SQL(
             "SELECT * FROM unnest(%s) AS acc(%s)",
             SQL(", ").join(arrays),
             SQL(", ").join(SQL.identifier(name) for name in names),
+        )
+
+    @api.model
+    def _health_array(self, values, sql_type):
+        """``values`` as an SQL array of ``sql_type``, sent as one text parameter:
+        PostgreSQL reads it much faster than one constant per value."""
+        return SQL("%s::%s[]", array_literal(values), SQL(sql_type))
+
+    @api.model
+    def _health_unnest(self, alias, columns, rows):
+        """The table expression ``unnest(...) AS alias(...)`` of ``rows``.
+
+        :param columns: column name -> SQL type, in the order of the rows' values
+        :param rows: tuples of values
+        """
+        by_column = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
+        arrays = [
+            self._health_array(column_values, sql_type)
+            for column_values, sql_type in zip(by_column, columns.values(), strict=True)
+        ]
+        return SQL(
+            "unnest(%s) AS %s(%s)",
+            SQL(", ").join(arrays),
+            SQL.identifier(alias),
+            SQL(", ").join(SQL.identifier(name) for name in columns),
         )
 
     @api.model
@@ -372,6 +459,14 @@ class AccountMgmtHealthSnapshot(models.Model):
             )
         )
         return {(row["partner_id"], row["company_id"]): row for row in rows}
+
+    def _health_per_measure(self, measures, function):
+        """``[function(measure) for measure in measures]``, computed once per
+        measure: ``measures`` holds one measure per account."""
+        results = {}
+        for measure in dict.fromkeys(measures):
+            results[measure] = function(measure)
+        return [results[measure] for measure in measures]
 
     def _health_rows(self, query):
         """{(partner id, company id): rest of the row} of a measure's query."""
@@ -416,13 +511,21 @@ class AccountMgmtHealthSnapshot(models.Model):
         """Sum ``amount`` over the invoice lines of each account's current and
         previous trend periods, and its revenue of the last twelve full months."""
         month_start = date.replace(day=1)
-        current_from = [
-            month_start - relativedelta(months=m.trend_months) for m in measures
-        ]
+        current_from = self._health_per_measure(
+            measures, lambda m: month_start - relativedelta(months=m.trend_months)
+        )
+        previous_from = self._health_per_measure(
+            measures,
+            lambda m: (
+                month_start
+                - relativedelta(months=m.trend_months)
+                - relativedelta(years=1)
+            ),
+        )
         acc = self._health_accounts_sql(
             accounts,
             cur_from=("date", current_from),
-            prev_from=("date", [d - relativedelta(years=1) for d in current_from]),
+            prev_from=("date", previous_from),
         )
         self.env["account.move.line"].flush_model(
             [
@@ -551,7 +654,9 @@ class AccountMgmtHealthSnapshot(models.Model):
                     accounts,
                     overdue_before=(
                         "date",
-                        [date - timedelta(days=m.overdue_days) for m in measures],
+                        self._health_per_measure(
+                            measures, lambda m: date - timedelta(days=m.overdue_days)
+                        ),
                     ),
                 ),
                 before_60=date - timedelta(days=60),
@@ -592,7 +697,9 @@ class AccountMgmtHealthSnapshot(models.Model):
                     accounts,
                     since=(
                         "timestamp",
-                        [until - timedelta(days=m.window_days) for m in measures],
+                        self._health_per_measure(
+                            measures, lambda m: until - timedelta(days=m.window_days)
+                        ),
                     ),
                 ),
                 until=until,
@@ -636,8 +743,14 @@ class AccountMgmtHealthSnapshot(models.Model):
             )
         )
         plans = Plan.browse([row[0] for row in rows.values()])
+        objectives = plans.objective_ids
+        # The statuses are computed fields, not stored: compute them for all the
+        # objectives at once (the ORM would compute them by batches of 1000, each
+        # batch measuring its plans on the whole ledger again).
+        for fname in ("actual", "status"):
+            objectives._fields[fname].compute_value(objectives)
         counts = defaultdict(lambda: [0, 0, 0])
-        for objective in plans.objective_ids:
+        for objective in objectives:
             count = counts[objective.plan_id.id]
             count[0] += 1
             count[1] += objective.status in ("on_track", "done")
@@ -815,8 +928,8 @@ class AccountMgmtHealthSnapshot(models.Model):
             self.env._(
                 "%(current)s in the last %(months)s months vs %(previous)s a year "
                 "before",
-                current=format_amount(self.env, current, currency),
-                previous=format_amount(self.env, previous, currency),
+                current=self._health_format_amount(account, current, currency),
+                previous=self._health_format_amount(account, previous, currency),
                 months=measure.trend_months,
             ),
             score,
@@ -858,8 +971,10 @@ class AccountMgmtHealthSnapshot(models.Model):
             float_round(100.0 - score, precision_digits=2),
             self.env._(
                 "%(overdue)s of %(open)s overdue more than %(days)s days",
-                overdue=format_amount(self.env, max(overdue, 0.0), currency),
-                open=format_amount(self.env, open_amount, currency),
+                overdue=self._health_format_amount(
+                    account, max(overdue, 0.0), currency
+                ),
+                open=self._health_format_amount(account, open_amount, currency),
                 days=measure.overdue_days,
             ),
             score,
@@ -939,10 +1054,10 @@ class AccountMgmtHealthSnapshot(models.Model):
                 None if v[key] is False and sql_type != "bool" else v[key]
                 for v in values
             ]
-            return SQL("%s::%s[]", items, SQL(sql_type))
+            return self._health_array(items, sql_type)
 
         def account_column(key):
-            return SQL("%s::int[]", [v["account"][key] for v in values])
+            return self._health_array([v["account"][key] for v in values], "int")
 
         rows = self.env.execute_query(
             SQL(
@@ -954,7 +1069,15 @@ class AccountMgmtHealthSnapshot(models.Model):
                     days_since_contact, contact_overdue_count, has_plan,
                     plan_progress, off_track_count, missing_plan_count,
                     create_uid, create_date, write_uid, write_date)
-                SELECT s.partner_id, s.company_id, %(date)s, FALSE, s.score, s.band,
+                SELECT s.partner_id, s.company_id, %(date)s,
+                       -- latest unless a later day is scored already, so that
+                       -- a new day's snapshots need no second write below
+                       NOT EXISTS (
+                           SELECT 1 FROM account_mgmt_health_snapshot later
+                            WHERE later.partner_id = s.partner_id
+                              AND later.company_id = s.company_id
+                              AND later.date > %(date)s),
+                       s.score, s.band,
                        s.trend, s.previous_score, s.score - s.previous_score,
                        s.main_reason, s.manager_id, s.tier_id, s.revenue_12m,
                        s.overdue_amount, s.overdue_60_amount, s.days_since_contact,
@@ -1021,71 +1144,7 @@ class AccountMgmtHealthSnapshot(models.Model):
             for snapshot_id, partner_id, company_id in rows
         }
         snapshot_ids = list(snapshot_of.values())
-        self.env.execute_query(
-            SQL(
-                "DELETE FROM account_mgmt_health_snapshot_line "
-                "WHERE snapshot_id = ANY(%s)",
-                snapshot_ids,
-            )
-        )
-        lines = [
-            (
-                snapshot_of[(v["account"]["partner_id"], v["account"]["company_id"])],
-                v["account"],
-                line,
-            )
-            for v in values
-            for line in v["lines"]
-        ]
-
-        def line_column(getter, sql_type):
-            return SQL(
-                "%s::%s[]", [getter(s, a, ln) for s, a, ln in lines], SQL(sql_type)
-            )
-
-        def rounded(key):
-            return lambda s, a, ln: (
-                None if ln[key] is None else float_round(ln[key], precision_digits=2)
-            )
-
-        self.env.execute_query(
-            SQL(
-                """
-                INSERT INTO account_mgmt_health_snapshot_line (
-                    snapshot_id, partner_id, company_id, date, measure_id, code,
-                    sequence, applicable, value, value_display, score, weight,
-                    effective_weight, contribution,
-                    create_uid, create_date, write_uid, write_date)
-                SELECT l.snapshot_id, l.partner_id, l.company_id, %(date)s,
-                       l.measure_id, l.code, l.sequence, l.score IS NOT NULL,
-                       l.value, l.value_display, l.score, l.weight,
-                       l.effective_weight, l.contribution,
-                       %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM unnest(%(snapshots)s, %(partners)s, %(companies)s,
-                              %(measures)s, %(codes)s, %(sequences)s, %(values)s,
-                              %(displays)s, %(scores)s, %(weights)s,
-                              %(effective)s, %(contributions)s)
-                    AS l(snapshot_id, partner_id, company_id, measure_id, code,
-                         sequence, value, value_display, score, weight,
-                         effective_weight, contribution)
-                """,
-                date=date,
-                uid=uid,
-                now=now,
-                snapshots=line_column(lambda s, a, ln: s, "int"),
-                partners=line_column(lambda s, a, ln: a["partner_id"], "int"),
-                companies=line_column(lambda s, a, ln: a["company_id"], "int"),
-                measures=line_column(lambda s, a, ln: ln["measure"].id, "int"),
-                codes=line_column(lambda s, a, ln: ln["measure"].code, "varchar"),
-                sequences=line_column(lambda s, a, ln: ln["measure"].sequence, "int"),
-                values=line_column(rounded("value"), "numeric"),
-                displays=line_column(lambda s, a, ln: ln["display"], "varchar"),
-                scores=line_column(rounded("score"), "numeric"),
-                weights=line_column(rounded("weight"), "numeric"),
-                effective=line_column(rounded("effective_weight"), "numeric"),
-                contributions=line_column(rounded("contribution"), "numeric"),
-            )
-        )
+        self._health_write_lines(values, snapshot_of, date, uid, now)
         # The latest snapshot of each (account, company) (a recompute of a past
         # date keeps the newer one) feeds the partner's health fields, which
         # are company-dependent like the tier.
@@ -1109,6 +1168,13 @@ class AccountMgmtHealthSnapshot(models.Model):
                 acc=accounts_sql,
             )
         )
+        merged_values = {
+            fname: SQL(
+                "COALESCE(p.%(col)s, '{}'::jsonb) || h.%(col)s",
+                col=SQL.identifier(fname),
+            )
+            for fname in self._health_partner_fields()
+        }
         self.env.execute_query(
             SQL(
                 """
@@ -1122,15 +1188,18 @@ class AccountMgmtHealthSnapshot(models.Model):
                          WHERE s.is_latest
                       GROUP BY s.partner_id) h
                  WHERE h.partner_id = p.id
+                   -- a recompute that changes nothing writes nothing
+                   AND (%(columns)s) IS DISTINCT FROM (%(merged)s)
                 """,
                 acc=accounts_sql,
                 assignments=SQL(", ").join(
-                    SQL(
-                        "%(col)s = COALESCE(p.%(col)s, '{}'::jsonb) || h.%(col)s",
-                        col=SQL.identifier(fname),
-                    )
-                    for fname in self._health_partner_fields()
+                    SQL("%s = %s", SQL.identifier(fname), merged)
+                    for fname, merged in merged_values.items()
                 ),
+                columns=SQL(", ").join(
+                    SQL("p.%s", SQL.identifier(fname)) for fname in merged_values
+                ),
+                merged=SQL(", ").join(merged_values.values()),
                 aggregates=SQL(", ").join(
                     SQL(
                         "jsonb_object_agg(s.company_id::text, %s) AS %s",
@@ -1145,6 +1214,155 @@ class AccountMgmtHealthSnapshot(models.Model):
         Line.invalidate_model()
         self.env["res.partner"].invalidate_model(list(self._health_partner_fields()))
         return self.browse(snapshot_ids)
+
+    def _health_write_lines(self, values, snapshot_of, date, uid, now):
+        """Write the snapshots' lines: a recompute the same day updates the lines
+        in place (updating rows is much cheaper for PostgreSQL than inserting
+        them: no foreign key to check), the first run of the day inserts them.
+
+        :param snapshot_of: (account, company) -> snapshot id
+        """
+        Line = self.env["account_mgmt.health.snapshot.line"]
+        existing = self.env.execute_query(
+            SQL(
+                """
+                SELECT id, snapshot_id, measure_id
+                  FROM account_mgmt_health_snapshot_line
+                 WHERE snapshot_id = ANY(%s)
+                """,
+                self._health_array(list(snapshot_of.values()), "int"),
+            )
+        )
+        line_of = {}
+        stale_ids = []
+        for line_id, snapshot_id, measure_id in existing:
+            if (snapshot_id, measure_id) in line_of:
+                stale_ids.append(line_id)
+            else:
+                line_of[(snapshot_id, measure_id)] = line_id
+        rounded_of = {None: None}
+
+        def rounded(number):
+            # the figures repeat a lot (weights, scores), the rounding is slow
+            if number not in rounded_of:
+                rounded_of[number] = float_round(number, precision_digits=2)
+            return rounded_of[number]
+
+        measure_of = {}
+        inserts = []
+        updates = []
+        for value in values:
+            account = value["account"]
+            partner_id, company_id = account["partner_id"], account["company_id"]
+            snapshot_id = snapshot_of[(partner_id, company_id)]
+            for line in value["lines"]:
+                measure = line["measure"]
+                if measure not in measure_of:
+                    measure_of[measure] = (measure.id, measure.code, measure.sequence)
+                measure_id, code, sequence = measure_of[measure]
+                figures = (
+                    code,
+                    sequence,
+                    rounded(line["value"]),
+                    line["display"],
+                    rounded(line["score"]),
+                    rounded(line["weight"]),
+                    rounded(line["effective_weight"]),
+                    rounded(line["contribution"]),
+                )
+                line_id = line_of.pop((snapshot_id, measure_id), None)
+                if line_id:
+                    updates.append((line_id, *figures))
+                else:
+                    inserts.append(
+                        (snapshot_id, partner_id, company_id, measure_id, *figures)
+                    )
+        # Lines of measures that no longer apply to the account.
+        stale_ids.extend(line_of.values())
+        figure_columns = {
+            "code": "varchar",
+            "sequence": "int",
+            "value": "numeric",
+            "value_display": "varchar",
+            "score": "numeric",
+            "weight": "numeric",
+            "effective_weight": "numeric",
+            "contribution": "numeric",
+        }
+        if stale_ids:
+            self.env.execute_query(
+                SQL(
+                    "DELETE FROM account_mgmt_health_snapshot_line WHERE id = ANY(%s)",
+                    self._health_array(stale_ids, "int"),
+                )
+            )
+        if updates:
+            self.env.execute_query(
+                SQL(
+                    """
+                    UPDATE account_mgmt_health_snapshot_line line
+                       SET code = l.code,
+                           sequence = l.sequence,
+                           applicable = l.score IS NOT NULL,
+                           value = l.value,
+                           value_display = l.value_display,
+                           score = l.score,
+                           weight = l.weight,
+                           effective_weight = l.effective_weight,
+                           contribution = l.contribution,
+                           write_uid = %(uid)s,
+                           write_date = %(now)s
+                      FROM %(lines)s
+                     WHERE line.id = l.id
+                       -- the figures of a line left as they were are not written
+                       AND (line.code, line.sequence, line.applicable, line.value,
+                            line.value_display, line.score, line.weight,
+                            line.effective_weight, line.contribution)
+                           IS DISTINCT FROM
+                           (l.code, l.sequence, l.score IS NOT NULL, l.value,
+                            l.value_display, l.score, l.weight,
+                            l.effective_weight, l.contribution)
+                    """,
+                    uid=uid,
+                    now=now,
+                    lines=self._health_unnest(
+                        "l", {"id": "int", **figure_columns}, updates
+                    ),
+                )
+            )
+        if inserts:
+            self.env.execute_query(
+                SQL(
+                    """
+                    INSERT INTO account_mgmt_health_snapshot_line (
+                        snapshot_id, partner_id, company_id, date, measure_id, code,
+                        sequence, applicable, value, value_display, score, weight,
+                        effective_weight, contribution,
+                        create_uid, create_date, write_uid, write_date)
+                    SELECT l.snapshot_id, l.partner_id, l.company_id, %(date)s,
+                           l.measure_id, l.code, l.sequence, l.score IS NOT NULL,
+                           l.value, l.value_display, l.score, l.weight,
+                           l.effective_weight, l.contribution,
+                           %(uid)s, %(now)s, %(uid)s, %(now)s
+                      FROM %(lines)s
+                    """,
+                    date=date,
+                    uid=uid,
+                    now=now,
+                    lines=self._health_unnest(
+                        "l",
+                        {
+                            "snapshot_id": "int",
+                            "partner_id": "int",
+                            "company_id": "int",
+                            "measure_id": "int",
+                            **figure_columns,
+                        },
+                        inserts,
+                    ),
+                )
+            )
+        Line.invalidate_model()
 
     @api.model
     def _health_partner_fields(self):
@@ -1239,10 +1457,10 @@ class AccountMgmtHealthSnapshot(models.Model):
                     self.env._(
                         "%(amount)s overdue more than 60 days (%(prev)s before) on "
                         "a %(tier)s account.",
-                        amount=format_amount(
-                            self.env, value["overdue_60_amount"], currency
+                        amount=self._health_format_amount(
+                            account, value["overdue_60_amount"], currency
                         ),
-                        prev=format_amount(self.env, prev_60, currency),
+                        prev=self._health_format_amount(account, prev_60, currency),
                         tier=account["tier_code"],
                     ),
                 )
