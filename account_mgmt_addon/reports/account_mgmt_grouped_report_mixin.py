@@ -29,39 +29,44 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
             for field in fields_by_group.values()
         ):
             return super()._read_group_format_result(rows_dict, lazy_groupby)
-        # each row's domain, by identity: (domain, normalized form, kind), the
-        # domain kept alive here so that its id is not reused
-        known = {}
-
-        def normalized(domain):
-            entry = known.get(id(domain))
+        # the normalized domain of each row and its kind, the rows' own domain
+        # (usually one list shared by all) normalized once
+        bases = {}
+        current = []
+        for row in rows_dict:
+            domain = row["__domain"]
+            entry = bases.get(id(domain))
             if entry is None or entry[0] is not domain:
                 form = expression.normalize_domain(domain)
-                entry = (domain, form, _kind(form))
-                known[id(domain)] = entry
-            return entry
-
+                entry = bases[id(domain)] = (domain, (form, _kind(form), False))
+            current.append(entry[1])
         for group in lazy_groupby:
+            relational = fields_by_group[group].type == "many2one"
+
+            def key(value, relational=relational):
+                # records hash slowly: their ids stand for them
+                return value._ids if relational else (type(value), value)
+
             # one row per distinct value, formatted by core
             samples = {}
             for row in rows_dict:
                 value = row[group]
-                samples.setdefault((type(value), value), value)
+                samples.setdefault(key(value), value)
             formatted = [{group: value, "__domain": []} for value in samples.values()]
             super()._read_group_format_result(formatted, [group])
-            by_value = {
-                key: (sample, normalized(sample["__domain"]))
-                for key, sample in zip(samples, formatted, strict=True)
-            }
-            for row in rows_dict:
-                value = row[group]
-                sample, right = by_value[type(value), value]
+            by_value = {}
+            for sample_key, sample in zip(samples, formatted, strict=True):
+                form = sample["__domain"]
+                by_value[sample_key] = (sample, (form, _kind(form), False))
+            for index, row in enumerate(rows_dict):
+                sample, right = by_value[key(row[group])]
                 row[group] = sample[group]
                 if "__range" in sample:
                     row.setdefault("__range", {})[group] = sample["__range"][group]
-                domain = _and(normalized(row["__domain"]), right)
-                known[id(domain)] = (domain, domain, _kind(domain))
-                row["__domain"] = domain
+                current[index] = _and(current[index], right)
+        for row, (domain, _kind_of, fresh) in zip(rows_dict, current, strict=True):
+            # a list of its own for each row, as core gives
+            row["__domain"] = domain if fresh else list(domain)
         return None
 
 
@@ -74,11 +79,12 @@ def _kind(domain):
 
 
 def _and(left, right):
-    """``expression.AND([left, right])`` for two (domain, normalized, kind)."""
-    if left[2] == "false" or right[2] == "false":
-        return list(expression.FALSE_DOMAIN)
-    if left[2] == "true":
-        return list(right[1])
-    if right[2] == "true":
-        return list(left[1])
-    return ["&", *left[1], *right[1]]
+    """``expression.AND([left, right])`` for two normalized domains given as
+    (domain, kind, whether the list belongs to one row only); returns the same."""
+    if left[1] == "false" or right[1] == "false":
+        return expression.FALSE_DOMAIN, "false", False
+    if left[1] == "true":
+        return right
+    if right[1] == "true":
+        return left
+    return ["&", *left[0], *right[0]], "other", True

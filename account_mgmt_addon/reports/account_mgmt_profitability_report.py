@@ -277,7 +277,7 @@ class AccountMgmtProfitabilityReport(models.Model):
         return SQL(
             """
             FROM (%(grouped)s) grouped
-            JOIN res_partner partner ON partner.id = grouped.partner_id
+            LEFT JOIN res_partner partner ON partner.id = grouped.partner_id
             JOIN %(currency_table)s
               ON account_currency_table.company_id = grouped.company_id
             """,
@@ -305,18 +305,23 @@ class AccountMgmtProfitabilityReport(models.Model):
                    summary.allocated_cost
               FROM %(summary)s summary
              WHERE summary.company_id IN %(companies)s
-               AND NOT EXISTS (
-                   SELECT 1
+               -- not a listed month (a key per company and month: an array test
+               -- costs less per row than an anti-join with the short list)
+               AND %(summary_key)s <> ALL (ARRAY(
+                   SELECT %(dirty_key)s
                      FROM %(dirty)s dirty
-                    WHERE dirty.company_id = summary.company_id
-                      AND dirty.month = summary.date
-               )
+                    WHERE dirty.company_id IN %(companies)s
+               ))
              UNION ALL
             %(live)s
             """,
             summary=SQL.identifier(summary_sql.SUMMARY_TABLE),
             dirty=SQL.identifier(summary_sql.DIRTY_TABLE),
             companies=companies,
+            summary_key=self._sql_month_key(
+                SQL("summary.company_id"), SQL("summary.date")
+            ),
+            dirty_key=self._sql_month_key(SQL("dirty.company_id"), SQL("dirty.month")),
             live=self._sql_live_grouped(
                 SQL(
                     "(SELECT DISTINCT company_id, month FROM %s"
@@ -326,6 +331,11 @@ class AccountMgmtProfitabilityReport(models.Model):
                 )
             ),
         )
+
+    @api.model
+    def _sql_month_key(self, company, month) -> SQL:
+        """One number for a company and a month (the first day of it)."""
+        return SQL("(%s::bigint * 100000 + (%s - DATE '2000-01-01'))", company, month)
 
     @api.model
     def _sql_live_grouped(self, months=None) -> SQL:
@@ -385,7 +395,7 @@ class AccountMgmtProfitabilityReport(models.Model):
         :param months: SQL relation of (company_id, month) pairs, each once: only
             the lines of these months (all lines when None)
         """
-        return SQL(" UNION ALL ").join(
+        sources = SQL(" UNION ALL ").join(
             [
                 self._sql_revenue_lines(months),
                 self._sql_cogs_lines(months),
@@ -393,22 +403,29 @@ class AccountMgmtProfitabilityReport(models.Model):
                 self._sql_allocated_cost_lines(months),
             ]
         )
+        if months is None:
+            return sources
+        # One month after the other (a lateral subquery): each reads its own date
+        # range, whatever the planner thinks of the (small, changing) months list.
+        return SQL(
+            "SELECT src.* FROM %s months CROSS JOIN LATERAL (%s) src",
+            months,
+            sources,
+        )
 
     @api.model
-    def _sql_months_join(self, months, alias) -> SQL:
-        """Join restricting the rows of ``alias`` (a table with company_id and
-        date) to the months of ``months``: a date range per month, so that the
-        journal items' date indexes serve it."""
+    def _sql_month_filter(self, months, alias) -> SQL:
+        """Condition keeping the rows of ``alias`` (a table with company_id and
+        date) in the month of the current row of ``months`` (see
+        ``_sql_sources``): a date range, that the date indexes serve."""
         if months is None:
             return SQL()
         return SQL(
             """
-            JOIN %(months)s months
-              ON months.company_id = %(alias)s.company_id
-             AND %(alias)s.date >= months.month
-             AND %(alias)s.date < (months.month + INTERVAL '1 month')::date
+            AND %(alias)s.company_id = months.company_id
+            AND %(alias)s.date >= months.month
+            AND %(alias)s.date < (months.month + INTERVAL '1 month')::date
             """,
-            months=months,
             alias=SQL.identifier(alias),
         )
 
@@ -453,7 +470,6 @@ class AccountMgmtProfitabilityReport(models.Model):
                    0.0 AS direct_cost,
                    0.0 AS allocated_cost
               FROM account_move_line line
-              %(months)s
               JOIN account_move move ON move.id = line.move_id
               JOIN account_account account ON account.id = line.account_id
               JOIN res_currency currency ON currency.id = line.company_currency_id
@@ -465,8 +481,9 @@ class AccountMgmtProfitabilityReport(models.Model):
                AND line.parent_state = 'posted'
                AND line.display_type = 'product'
                AND account.account_type IN ('income', 'income_other')
+               %(months)s
             """,
-            months=self._sql_months_join(months, "line"),
+            months=self._sql_month_filter(months, "line"),
         )
 
     @api.model
@@ -483,7 +500,6 @@ class AccountMgmtProfitabilityReport(models.Model):
                    0.0 AS direct_cost,
                    0.0 AS allocated_cost
               FROM account_move_line line
-              %(months)s
               JOIN account_move move ON move.id = line.move_id
               JOIN account_account account ON account.id = line.account_id
              WHERE move.move_type IN ('out_invoice', 'out_refund')
@@ -492,8 +508,9 @@ class AccountMgmtProfitabilityReport(models.Model):
                AND account.account_type IN (
                    'expense', 'expense_direct_cost', 'expense_depreciation'
                )
+               %(months)s
             """,
-            months=self._sql_months_join(months, "line"),
+            months=self._sql_month_filter(months, "line"),
         )
 
     @api.model
@@ -528,7 +545,6 @@ class AccountMgmtProfitabilityReport(models.Model):
                    -aal.amount AS direct_cost,
                    0.0 AS allocated_cost
               FROM account_analytic_line aal
-              %(months)s
               %(joins)s
               JOIN res_partner client ON client.id = %(partner)s
               LEFT JOIN account_account general ON general.id = aal.general_account_id
@@ -538,8 +554,9 @@ class AccountMgmtProfitabilityReport(models.Model):
                     OR general.account_type NOT IN ('income', 'income_other'))
                AND (source_line.id IS NULL
                     OR source_line.display_type IS DISTINCT FROM 'cogs')
+               %(months)s
             """,
-            months=self._sql_months_join(months, "aal"),
+            months=self._sql_month_filter(months, "aal"),
             joins=joins,
             partner=partner,
         )
@@ -557,9 +574,10 @@ class AccountMgmtProfitabilityReport(models.Model):
                    0.0 AS direct_cost,
                    allocation.amount AS allocated_cost
               FROM account_mgmt_cost_allocation allocation
-              %(months)s
+             WHERE TRUE
+               %(months)s
             """,
-            months=self._sql_months_join(months, "allocation"),
+            months=self._sql_month_filter(months, "allocation"),
         )
 
     @api.model
