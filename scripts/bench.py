@@ -414,12 +414,10 @@ class Bench:
             jobs.append(("cost allocation", None))
         report = env.get("account_mgmt.profitability.report")
         if report is not None and hasattr(report, "_refresh_summary"):
-            from odoo.addons.account_mgmt_addon.reports import profitability_summary
 
             def refresh_all():
                 # every month listed as changed, as after an upgrade
-                profitability_summary.mark_all_months(env.cr)
-                return report.sudo()._refresh_summary()
+                return report.sudo()._rebuild_summary()
 
             jobs.append(("profitability summary, full rebuild", refresh_all))
         for label, job in jobs:

@@ -207,6 +207,24 @@ class AccountMgmtProfitabilityReport(models.Model):
         return months
 
     @api.model
+    def _rebuild_summary(self, refresh=True):
+        """List every month with data as changed, and refresh them (unless
+        ``refresh`` is False: the cron will).
+
+        For data loaded with the triggers off (``session_replication_role =
+        replica``, ``ALTER TABLE ... DISABLE TRIGGER``): the summary did not see
+        it. From a shell: ``env["account_mgmt.profitability.report"]
+        ._rebuild_summary()``.
+        """
+        if not self.env.is_superuser():
+            raise AccessError(
+                _("Only the system refreshes the client profitability summary.")
+            )
+        self._flush_sources()
+        summary_sql.mark_all_months(self.env.cr)
+        return self._refresh_summary() if refresh else None
+
+    @api.model
     def _cron_refresh_summary(self):
         self._refresh_summary()
 
