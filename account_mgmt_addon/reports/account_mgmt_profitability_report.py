@@ -170,11 +170,12 @@ class AccountMgmtProfitabilityReport(models.Model):
         self._flush_sources()
         cr.execute(
             SQL(
-                "SELECT array_agg(id), COUNT(DISTINCT (company_id, month)) FROM %s",
+                "SELECT array_agg(id), COUNT(DISTINCT (company_id, month)),"
+                " array_agg(DISTINCT company_id) FROM %s",
                 SQL.identifier(summary_sql.DIRTY_TABLE),
             )
         )
-        dirty_ids, months = cr.fetchone()
+        dirty_ids, months, company_ids = cr.fetchone()
         if not dirty_ids:
             return 0
         cr.execute(
@@ -199,7 +200,7 @@ class AccountMgmtProfitabilityReport(models.Model):
                 summary=SQL.identifier(summary_sql.SUMMARY_TABLE),
                 ids=dirty_ids,
                 live=self.with_context(
-                    allowed_company_ids=self.env["res.company"].sudo().search([]).ids
+                    allowed_company_ids=company_ids
                 )._sql_live_grouped(SQL("account_mgmt_refresh_months")),
             )
         )
