@@ -327,7 +327,7 @@ class AccountMgmtProfitabilityReport(models.Model):
                -- not a listed month (a key per company and month: an array test
                -- costs less per row than an anti-join with the short list)
                AND %(summary_key)s <> ALL (ARRAY(
-                   SELECT %(dirty_key)s
+                   SELECT DISTINCT %(dirty_key)s
                      FROM %(dirty)s dirty
                     WHERE dirty.company_id IN %(companies)s
                ))
