@@ -150,6 +150,13 @@ class AccountMgmtProfitabilityReport(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _check_summary_access(self):
+        if not self.env.is_superuser():
+            raise AccessError(
+                _("Only the system refreshes the client profitability summary.")
+            )
+
+    @api.model
     def _refresh_summary(self):
         """Recompute the months listed as changed into the summary.
 
@@ -157,10 +164,7 @@ class AccountMgmtProfitabilityReport(models.Model):
         running (it will do the work). Reading the report never needs this (it
         reads the ledger for those months); it makes the next reads faster.
         """
-        if not self.env.is_superuser():
-            raise AccessError(
-                _("Only the system refreshes the client profitability summary.")
-            )
+        self._check_summary_access()
         cr = self.env.cr
         cr.execute(
             SQL("SELECT pg_try_advisory_xact_lock(%s)", summary_sql.REFRESH_LOCK)
@@ -217,10 +221,7 @@ class AccountMgmtProfitabilityReport(models.Model):
         it. From a shell: ``env["account_mgmt.profitability.report"]
         ._rebuild_summary()``.
         """
-        if not self.env.is_superuser():
-            raise AccessError(
-                _("Only the system refreshes the client profitability summary.")
-            )
+        self._check_summary_access()
         self._flush_sources()
         summary_sql.mark_all_months(self.env.cr)
         return self._refresh_summary() if refresh else None

@@ -43,31 +43,46 @@ REFRESH_LOCK = 0x616D676D745F7072
 
 _MONTH = "date_trunc('month', %s)::date"
 
-# (trigger name, table, trigger definition, function name, function body)
+# The journal items the report reads: posted product and COGS items on income
+# and expense accounts (alias ``line``, joined to its account as ``account``).
+_AML_COUNTS = """
+    line.parent_state = 'posted'
+    AND line.display_type IN ('product', 'cogs')
+    AND account.account_type IN ('income', 'income_other', 'expense',
+                                 'expense_direct_cost', 'expense_depreciation')
+"""
+
+
+def _aml_months(source):
+    """Insert the months of the journal items of ``source`` (a FROM item
+    aliased ``line``) that the report reads."""
+    return f"""
+        INSERT INTO {DIRTY_TABLE} (company_id, month)
+        SELECT DISTINCT line.company_id, {_MONTH % "line.date"}
+          FROM {source}
+          JOIN account_account account ON account.id = line.account_id
+         WHERE {_AML_COUNTS};
+    """
+
+
+# The row before and after, in a row trigger on journal items.
+_OLD_AND_NEW_LINE = """
+    (VALUES (OLD.company_id, OLD.date, OLD.account_id, OLD.parent_state,
+             OLD.display_type),
+            (NEW.company_id, NEW.date, NEW.account_id, NEW.parent_state,
+             NEW.display_type))
+    AS line(company_id, date, account_id, parent_state, display_type)
+"""
+
+# trigger function name -> body
 _FUNCTIONS = {
     # Journal items inserted or deleted: one statement, any number of rows.
     "account_mgmt_profit_aml_rows": f"""
         BEGIN
             IF TG_OP = 'INSERT' THEN
-                INSERT INTO {DIRTY_TABLE} (company_id, month)
-                SELECT DISTINCT line.company_id, {_MONTH % "line.date"}
-                  FROM account_mgmt_new_rows line
-                  JOIN account_account account ON account.id = line.account_id
-                 WHERE line.parent_state = 'posted'
-                   AND line.display_type IN ('product', 'cogs')
-                   AND account.account_type IN (
-                       'income', 'income_other', 'expense', 'expense_direct_cost',
-                       'expense_depreciation');
+                {_aml_months("account_mgmt_new_rows line")}
             ELSE
-                INSERT INTO {DIRTY_TABLE} (company_id, month)
-                SELECT DISTINCT line.company_id, {_MONTH % "line.date"}
-                  FROM account_mgmt_old_rows line
-                  JOIN account_account account ON account.id = line.account_id
-                 WHERE line.parent_state = 'posted'
-                   AND line.display_type IN ('product', 'cogs')
-                   AND account.account_type IN (
-                       'income', 'income_other', 'expense', 'expense_direct_cost',
-                       'expense_depreciation');
+                {_aml_months("account_mgmt_old_rows line")}
             END IF;
             RETURN NULL;
         END;
@@ -76,19 +91,7 @@ _FUNCTIONS = {
     # changes that matter): its month before and after.
     "account_mgmt_profit_aml_update": f"""
         BEGIN
-            INSERT INTO {DIRTY_TABLE} (company_id, month)
-            SELECT DISTINCT line.company_id, {_MONTH % "line.date"}
-              FROM (VALUES (OLD.company_id, OLD.date, OLD.account_id,
-                            OLD.parent_state, OLD.display_type),
-                           (NEW.company_id, NEW.date, NEW.account_id,
-                            NEW.parent_state, NEW.display_type))
-                   AS line(company_id, date, account_id, parent_state, display_type)
-              JOIN account_account account ON account.id = line.account_id
-             WHERE line.parent_state = 'posted'
-               AND line.display_type IN ('product', 'cogs')
-               AND account.account_type IN (
-                   'income', 'income_other', 'expense', 'expense_direct_cost',
-                   'expense_depreciation');
+            {_aml_months(_OLD_AND_NEW_LINE)}
             RETURN NULL;
         END;
     """,
@@ -385,14 +388,13 @@ def mark_all_months(cr):
         SQL(
             """
             INSERT INTO %(dirty)s (company_id, month)
-            SELECT company_id, %(aml_month)s FROM account_move_line
+            SELECT company_id, %(month)s FROM account_move_line
              UNION
-            SELECT company_id, %(aal_month)s FROM account_analytic_line
+            SELECT company_id, %(month)s FROM account_analytic_line
              WHERE company_id IS NOT NULL
             """,
             dirty=SQL.identifier(DIRTY_TABLE),
-            aml_month=SQL(_MONTH % "date"),
-            aal_month=SQL(_MONTH % "date"),
+            month=SQL(_MONTH % "date"),
         )
     )
     if _table_exists(cr, "account_mgmt_cost_allocation"):
