@@ -1,5 +1,5 @@
 # The two commands of the README are `make run` and `make test`; the rest are helpers.
-.PHONY: setup run test lint format pot bench bench-data load clean screenshots
+.PHONY: setup run test test-dates lint format pot bench bench-data load clean screenshots
 
 setup:
 	scripts/setup.sh
@@ -9,6 +9,11 @@ run:
 
 test:
 	scripts/test.sh $(ARGS)
+
+# The whole suite with the clock of Odoo and of a private PostgreSQL server moved to each
+# date of scripts/test_dates.sh (DATES="2027-01-01T00:30:00Z ..." to choose).
+test-dates:
+	scripts/test_dates.sh $(ARGS)
 
 format:
 	scripts/format.sh
@@ -28,20 +33,24 @@ DURATION ?= 60
 CLIENTS ?= 6
 
 bench-data:
-	scripts/setup.sh && python3 scripts/bench_data.py --scale $(SCALE) --db $(DB)
+	scripts/py.sh scripts/bench_data.py --scale $(SCALE) --db $(DB)
 
 bench:
-	python3 scripts/bench.py --db $(DB)
+	scripts/py.sh scripts/bench.py --db $(DB)
 
 load:
-	python3 scripts/load_test.py --db $(DB) --duration $(DURATION) --clients $(CLIENTS)
+	scripts/py.sh scripts/load_test.py --db $(DB) --duration $(DURATION) --clients $(CLIENTS)
 
 # PNGs of the key screens into docs/screenshots/ (scripts/screenshots.py), from a
 # database with the add-on installed with demo data (SHOTS_DB, default amgmt_shots).
 SHOTS_DB ?= amgmt_shots
 
 screenshots:
-	scripts/setup.sh && python3 scripts/screenshots.py --db $(SHOTS_DB)
+	scripts/py.sh scripts/screenshots.py --db $(SHOTS_DB)
 
 clean:
 	rm -rf .local/data .local/install-*.log
+
+# Removes the project's virtual environment (set-up builds it again).
+clean-venv:
+	rm -rf .venv

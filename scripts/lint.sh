@@ -11,11 +11,11 @@ log "prettier --check (XML)"
 "$LOCAL_DIR/node/node_modules/.bin/prettier" --plugin "$LOCAL_DIR/node/node_modules/@prettier/plugin-xml/src/plugin.js" \
     --check --log-level=warn "$MODULE/**/*.xml" || die "prettier would reformat the XML above (run: make format)"
 log "oca-checks-odoo-module / oca-checks-po"
-oca-checks-odoo-module "$MODULE/__manifest__.py"
+"$VENV_BIN/oca-checks-odoo-module" "$MODULE/__manifest__.py"
 po_files=$(find "$MODULE/i18n" -name '*.po' -o -name '*.pot' 2>/dev/null || true)
 if [ -n "$po_files" ]; then
     # shellcheck disable=SC2086
-    oca-checks-po $po_files
+    "$VENV_BIN/oca-checks-po" $po_files
 fi
 log "pylint-odoo (OCA mandatory checks)"
 "$PYTHON" -m pylint --rcfile=.pylintrc-mandatory --score=n "$MODULE"

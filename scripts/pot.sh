@@ -7,7 +7,7 @@ set -euo pipefail
 # shellcheck source=scripts/env.sh
 . "$(dirname "$0")/env.sh"
 "$PROJECT_ROOT/scripts/setup.sh"
-. "$LOCAL_DIR/pg.env" 2>/dev/null || true
+load_pg_env
 cd "$PROJECT_ROOT"
 POT_DB="${POT_DB:-$RUN_DB}"
 POT_FILE="$MODULE/i18n/$MODULE.pot"

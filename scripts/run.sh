@@ -4,7 +4,7 @@ set -euo pipefail
 # shellcheck source=scripts/env.sh
 . "$(dirname "$0")/env.sh"
 "$PROJECT_ROOT/scripts/setup.sh"
-. "$LOCAL_DIR/pg.env" 2>/dev/null || true
+load_pg_env
 
 if psql -d postgres -Atqc "select 1 from pg_database where datname = '$RUN_DB'" | grep -q 1; then
     log "upgrading $MODULE in $RUN_DB"

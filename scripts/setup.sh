@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Idempotent set-up of everything `make run` and `make test` need:
-#   1. Odoo 18.0 importable by python3 (already there, or from ODOO_SRC, or the nightly source archive);
-#   2. the project's own Python requirements (requirements-dev.txt);
+#   1. the project's virtual environment .venv/ (from PYTHON, default python3; an activated
+#      virtual environment that imports Odoo 18.0 is used instead), with Odoo 18.0 in it
+#      (from ODOO_SRC, or the source tree of the Odoo python3 imports, or the nightly archive);
+#   2. the project's own Python requirements (requirements-dev.txt), in the same environment;
 #   3. a PostgreSQL server (the one PG* variables reach, else a private one under .local/);
 #   4. Chromium (browser tours) and wkhtmltopdf (PDF reports);
 #   5. .local/odoo.conf pointing Odoo at all of the above.
@@ -33,6 +35,47 @@ pip_constraint() {
     echo "$f"
 }
 
+pip_install() { PIP_CONSTRAINT="$(pip_constraint)" "$PYTHON" -m pip install -q --disable-pip-version-check "$@"; }
+
+# Where the base interpreter finds Odoo, without importing it (its requirements may be
+# missing there): "tree DIR" for a source tree, "package DIR" for an installed package.
+base_odoo_location() {
+    "$BASE_PYTHON" - <<'PY' 2>/dev/null
+import importlib.util, os, re
+spec = importlib.util.find_spec("odoo")
+if spec and spec.origin:
+    root = os.path.dirname(os.path.dirname(spec.origin))
+    release = os.path.join(root, "odoo", "release.py")
+    text = open(release, encoding="utf-8").read() if os.path.exists(release) else ""
+    if re.search(r"^version_info = \(18, 0\b", text, re.M):
+        tree = all(os.path.exists(os.path.join(root, f)) for f in ("odoo-bin", "requirements.txt"))
+        print("tree" if tree else "package", root)
+PY
+}
+
+# The project's virtual environment (nothing is installed into the base interpreter).
+ensure_venv() {
+    [ "$USING_ACTIVE_VENV" = 1 ] && return
+    [ -x "$PYTHON" ] && "$PYTHON" -c 'import pip' 2>/dev/null && return
+    command -v "$BASE_PYTHON" >/dev/null || die "no $BASE_PYTHON: install Python 3.10-3.12, or set PYTHON"
+    local opts=()
+    # An Odoo 18.0 installed as a package (not a source tree) in the base interpreter is
+    # used as is: the environment sees that interpreter's packages.
+    case "$(base_odoo_location)" in package*) opts+=(--system-site-packages) ;; esac
+    log "creating the project's virtual environment $VENV_DIR from $BASE_PYTHON ${opts[*]}"
+    rm -rf "$VENV_DIR"
+    if ! "$BASE_PYTHON" -m venv "${opts[@]}" "$VENV_DIR" >"$LOCAL_DIR/venv.log" 2>&1; then
+        rm -rf "$VENV_DIR"
+        # Debian and Ubuntu ship venv's pip bootstrap in a package of its own.
+        local ver
+        ver="$("$BASE_PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+        apt_install "python$ver-venv"
+        "$BASE_PYTHON" -m venv "${opts[@]}" "$VENV_DIR" >"$LOCAL_DIR/venv.log" 2>&1 \
+            || { cat "$LOCAL_DIR/venv.log" >&2; die "could not create $VENV_DIR"; }
+    fi
+    "$PYTHON" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+}
+
 install_odoo_tree() {
     local src="$1"
     [ -f "$src/odoo-bin" ] && [ -d "$src/odoo" ] && [ -f "$src/requirements.txt" ] \
@@ -41,21 +84,33 @@ install_odoo_tree() {
     for pkg in libldap2-dev libsasl2-dev libpq-dev; do
         dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
     done
+    # python-ldap and psycopg2 compile against the interpreter's headers.
+    if ! "$PYTHON" -c 'import os, sysconfig, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))'; then
+        missing+=("$("$PYTHON" -c 'import sys; print("python%d.%d-dev" % sys.version_info[:2])')")
+    fi
     [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}" build-essential
-    log "installing Odoo's requirements from $src/requirements.txt"
-    PIP_CONSTRAINT="$(pip_constraint)" "$PYTHON" -m pip install -q -r "$src/requirements.txt"
+    log "installing Odoo's requirements from $src/requirements.txt into $VENV_BIN"
+    pip_install -r "$src/requirements.txt"
     # 'compat' editable mode puts the tree on sys.path: OCA add-ons installed from PyPI share the
     # odoo/addons namespace, which a finder-based editable install would shadow.
-    PIP_CONSTRAINT="$(pip_constraint)" "$PYTHON" -m pip install -q --no-deps \
-        --config-settings editable_mode=compat -e "$src"
+    pip_install --no-deps --config-settings editable_mode=compat -e "$src"
 }
 
+# Odoo 18.0 in the project's interpreter: already there; else from ODOO_SRC; else from the
+# source tree of the Odoo that python3 (or PYTHON) imports; else the nightly source archive.
 ensure_odoo() {
     if odoo_version_ok; then
         return
     fi
+    local location
+    location="$(base_odoo_location)"
     if [ -n "${ODOO_SRC:-}" ]; then
         install_odoo_tree "$ODOO_SRC"
+    elif [ "${location%% *}" = tree ]; then
+        log "using the Odoo 18.0 source tree that $BASE_PYTHON imports: ${location#* }"
+        install_odoo_tree "${location#* }"
+    elif [ "${location%% *}" = package ]; then
+        die "$BASE_PYTHON imports Odoo 18.0 from ${location#* }, but its requirements are missing there"
     else
         local url="${ODOO_SOURCE_URL:-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}"
         local dest="$LOCAL_DIR/odoo-src"
@@ -67,16 +122,16 @@ ensure_odoo() {
         fi
         install_odoo_tree "$dest"
     fi
-    odoo_version_ok || die "python3 still does not import Odoo 18.0"
+    odoo_version_ok || die "$PYTHON still does not import Odoo 18.0"
 }
 
 ensure_requirements() {
     local req="$PROJECT_ROOT/requirements-dev.txt"
     local stamp
-    stamp="$LOCAL_DIR/.requirements-$(sha1sum "$req" | cut -c1-12)"
+    stamp="$VENV_BIN/.amgmt-requirements-$(sha1sum "$req" | cut -c1-12)"
     if [ ! -f "$stamp" ]; then
-        log "installing the project's requirements ($req)"
-        PIP_CONSTRAINT="$(pip_constraint)" "$PYTHON" -m pip install -q -r "$req"
+        log "installing the project's requirements ($req) into $VENV_BIN"
+        pip_install -r "$req"
         touch "$stamp"
     fi
 }
@@ -95,12 +150,19 @@ pg_bindir() {
 }
 
 ensure_postgres() {
-    # 1. a server already reachable through the usual PG* variables or the default socket
-    if [ ! -f "$LOCAL_DIR/pg.env" ] && command -v psql >/dev/null && pg_reachable; then
-        log "using the PostgreSQL server reached by the PG* settings"
+    command -v psql >/dev/null || apt_install postgresql-client
+    # 1. the server the caller's PG* variables name
+    if [ "$AMGMT_PG_CALLER" = 1 ]; then
+        pg_reachable || die "no PostgreSQL server answers at PGHOST=${PGHOST:-} PGPORT=${PGPORT:-}"
+        log "using the PostgreSQL server of the PG* settings"
         return
     fi
-    # 2. the private server of this checkout
+    # 2. the default socket, when no private server was started before
+    if [ ! -f "$LOCAL_DIR/pg.env" ] && pg_reachable; then
+        log "using the PostgreSQL server of the default socket"
+        return
+    fi
+    # 3. the private server of this checkout
     local bindir
     bindir="$(pg_bindir)"
     if [ -z "$bindir" ]; then
@@ -141,12 +203,13 @@ ENV
     pg_reachable || die "the private PostgreSQL server does not answer (see $PG_LOCAL_LOG)"
 }
 
-ensure_browser_and_pdf() {
+ensure_browser_and_pdf() {  # and faketime, for make test-dates
     local missing=()
     command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
         || command -v google-chrome >/dev/null || missing+=(chromium)
     command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    command -v faketime >/dev/null || missing+=(faketime)
     [ ${#missing[@]} -eq 0 ] && return
     if is_root; then
         apt_install "${missing[@]}" fonts-dejavu-core
@@ -193,6 +256,7 @@ list_db = True
 CONF
 }
 
+ensure_venv
 ensure_odoo
 ensure_requirements
 ensure_postgres

@@ -5,17 +5,26 @@
 #   3. install the add-on with demo data, failing on any WARNING/ERROR the add-on logs;
 #   4. uninstall it and check the core records it found are intact, then reinstall it;
 #   5. the whole suite with pytest-odoo (pytest's summary line ends the run).
-# Extra arguments go to pytest, e.g. scripts/test.sh tests/test_tiers.py -k locked
+# Under CI (CI=true), the suite also runs with the clock moved to the dates of CI_DATES
+# (scripts/test_dates.sh) before today's run.
+# Extra arguments go to pytest, e.g. scripts/test.sh tests/test_tiers_config.py -k lock
 # QUICK=1 skips step 4; KEEP_DB=1 keeps the database.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 . "$(dirname "$0")/env.sh"
 "$PROJECT_ROOT/scripts/setup.sh"
-. "$LOCAL_DIR/pg.env" 2>/dev/null || true
+load_pg_env
 cd "$PROJECT_ROOT"
 
 if [ "${SKIP_LINT:-0}" != 1 ]; then
     "$PROJECT_ROOT/scripts/lint.sh"
+fi
+
+dates_rc=0
+if [ "${CI:-}" = true ] && [ -z "${AMGMT_DATES_RUN:-}" ]; then
+    AMGMT_DATES_RUN=1 DATES="${CI_DATES:-2027-01-01T00:30:00 2027-03-31T23:30:00 2027-10-31T02:30:00@Europe/Brussels}" \
+        "$PROJECT_ROOT/scripts/test_dates.sh" "$@" || dates_rc=1
+    log "today's run ($(date -u '+%Y-%m-%d %H:%M UTC'))"
 fi
 
 TEST_DB="${TEST_DB:-amgmt_test_$$}"
@@ -60,4 +69,5 @@ AMGMT_FAIL_ON_SKIP=1 "$PYTHON" -m pytest -p no:cacheprovider --odoo-config="$ODO
 rc=$?
 set -e
 # pytest exits 5 when it collected nothing: that is a failure here, never a green run.
+[ $rc = 0 ] && [ $dates_rc != 0 ] && log "the suite failed on a moved date (see above)" && rc=1
 exit $rc

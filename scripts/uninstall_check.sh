@@ -5,7 +5,7 @@
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 . "$(dirname "$0")/env.sh"
-. "$LOCAL_DIR/pg.env" 2>/dev/null || true
+load_pg_env
 action="$1" db="$2" file="$3"
 
 # table -> columns that make up a record's identity and its business figures

@@ -3,8 +3,9 @@
 """The demo database opens with tiered accounts and a tier history.
 
 Demo tiers: Key >= 93,000 (demo threshold), Growth >= 30,000, Standard fallback.
-Only figures that don't depend on the day of the month are asserted (the demo ledger
-invoices on the 10th, so the month twelve months back is in or out of the period).
+Today's figures depend on the day of the month (the demo ledger invoices on the 10th,
+so the month twelve months back is in or out of the period): only what doesn't is
+asserted for today; the replayed history covers whole months and is asserted exactly.
 """
 
 from odoo.tests import TransactionCase, tagged
@@ -36,13 +37,20 @@ class TestTiersDemo(TransactionCase):
     def test_demo_history(self):
         History = self.env["account_mgmt.tier.history"]
         helios = self._ref("partner_helios_demo")
-        # 18 months ago Helios was Growth (6 months of sales: 46,800), a year ago
-        # Key (93,600), six months ago Growth again after an 800 credit note
-        # (92,800).
-        directions = History.search(
-            [("partner_id", "=", helios.id)], order="date, id"
-        ).mapped("direction")
-        self.assertEqual(directions[:3], ["assigned", "upgrade", "downgrade"])
+        # The demo replays tiering at the ends of the months 18, 12 and 6 months ago,
+        # so the trailing twelve months are whole months whatever today's day (the
+        # ledger invoices 7,800 on the 10th of each of the last 24 months; an 800
+        # credit note 10 months ago). 18 months ago: 6 months of sales, 46,800 ->
+        # Growth; a year ago 12 months, 93,600 -> Key; six months ago 93,600 - 800 =
+        # 92,800 -> Growth again. This failed on 2026-12-05 when the replay used
+        # "today - N months" (the 10th of the window's first month fell outside).
+        rows = History.search([("partner_id", "=", helios.id)], order="date, id")
+        self.assertEqual(
+            rows[:3].mapped("direction"), ["assigned", "upgrade", "downgrade"]
+        )
+        self.assertEqual(rows[:3].mapped("annual_revenue"), [46800, 93600, 92800])
+        growth, key = self._ref("tier_growth"), self._ref("tier_key")
+        self.assertEqual([row.new_tier_id for row in rows[:3]], [growth, key, growth])
         manual = History.search(
             [("partner_id", "=", self._ref("partner_orchid_demo").id)]
         )

@@ -495,8 +495,9 @@ class ResPartner(models.Model):
     @api.model
     def _account_mgmt_load_tier_demo(self):
         """Demo tiering, once: a Key threshold sized for the demo ledger, one tier
-        locked by hand, and automatic tiering run as of 18, 12 and 6 months ago and
-        today, so that the tier history has upgrades and downgrades."""
+        locked by hand, and automatic tiering run as of the ends of the months 18, 12
+        and 6 months ago and today, so that the tier history has upgrades and
+        downgrades."""
         company = self.env.ref("base.main_company")
         if self.env["account_mgmt.tier.history"].search_count(
             [("company_id", "=", company.id), ("trigger", "=", "auto")], limit=1
@@ -517,8 +518,12 @@ class ResPartner(models.Model):
                 ),
             }
         )
+        # Replayed at the last day of the month 18, 12 and 6 months ago: the trailing
+        # twelve months then cover whole months of the demo ledger (which invoices on
+        # fixed days of the month), so the history is the same whatever today's day.
         today = fields.Date.context_today(self)
-        for months in (18, 12, 6, 0):
-            self._account_mgmt_recompute_tiers(
-                company, today - relativedelta(months=months)
-            )
+        month_start = today.replace(day=1)
+        for months in (18, 12, 6):
+            month_end = month_start - relativedelta(months=months - 1, days=1)
+            self._account_mgmt_recompute_tiers(company, month_end)
+        self._account_mgmt_recompute_tiers(company, today)
