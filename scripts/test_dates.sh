@@ -21,7 +21,9 @@ DEFAULT_DATES=(
 )
 read -r -a dates <<<"${DATES:-${DEFAULT_DATES[*]}}"
 
-command -v faketime >/dev/null || die "faketime is missing (Debian package faketime)"
+# libfaketime preloaded by hand: the `faketime` wrapper waits for the daemonised server.
+libfaketime="$(ls /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1 2>/dev/null | head -1 || true)"
+[ -n "$libfaketime" ] || die "libfaketime is missing (Debian package faketime)"
 pg_bin() {
     local d
     for d in "$(pg_config --bindir 2>/dev/null)" /usr/lib/postgresql/*/bin; do
@@ -48,7 +50,8 @@ for spec in "${dates[@]}"; do
     epoch="$(TZ="$zone" date -d "${when/T/ }" +%s)" || die "not a date: $spec"
     offset=$((epoch - $(date +%s)))
     # The same offset for every process, so that the server's and Odoo's clocks agree.
-    fake=(env AMGMT_DATES_RUN=1 TZ="$zone" FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "+${offset}")
+    fake=(env AMGMT_DATES_RUN=1 TZ="$zone" FAKETIME="+${offset}"
+        LD_PRELOAD="$libfaketime")
     log "=== $when $zone (clock moved by ${offset} s) ==="
     stop_server
     rm -rf "$base/data" "$base/run"

@@ -4,7 +4,10 @@
 
 from dateutil.relativedelta import relativedelta
 
+from odoo import fields
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.account_mgmt_addon.models.account_mgmt_demo import DEMO_PROFILES
 
 
 @tagged("post_install", "-at_install")
@@ -69,7 +72,8 @@ class TestDemoData(TransactionCase):
         self.assertAlmostEqual(sum(helios.mapped("amount_untaxed_signed")), 186400.0)
 
     def test_open_and_overdue(self):
-        today = self.env.cr.now().date()
+        # The demo dates its invoices from the user's today (not UTC's).
+        today = fields.Date.context_today(self.env["res.partner"])
         last_month = today.replace(day=1) - relativedelta(months=1)
         helios = self._moves(["partner_helios_demo"], "out_invoice")
         overdue = helios.filtered(
@@ -88,6 +92,20 @@ class TestDemoData(TransactionCase):
         self.assertEqual(
             len(sakura.filtered(lambda m: m.payment_state == "not_paid")), 2
         )
+        # On any day, what is overdue is exactly what was left unpaid on purpose
+        # (Northwind and Pinnacle 3 months ago, Helios 2, 4 and 5, Vertex 12), and
+        # the open invoices of the last two months are not due yet (due at the end
+        # of the following month).
+        unpaid = self._moves(list(DEMO_PROFILES), "out_invoice").filtered(
+            lambda m: m.payment_state == "not_paid"
+        )
+        overdue = unpaid.filtered(lambda m: m.invoice_date_due < today)
+        self.assertEqual(len(overdue), 6)
+        self.assertEqual(
+            sum(overdue.mapped("amount_untaxed_signed")),
+            7000 + 4800 + 3 * 7800 + 800,
+        )
+        self.assertTrue(all(m.invoice_date >= last_month for m in unpaid - overdue))
 
     def test_vendor_bills_on_client_analytic(self):
         bills = self.env["account.move"].search(

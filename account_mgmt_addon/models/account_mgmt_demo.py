@@ -3,7 +3,10 @@
 """Demo ledger: 24 months of invoices, credit notes, payments and vendor bills.
 
 Amounts are fixed by the profiles below (no randomness), so the demo screens are
-the same on every database and tests can state the figures they expect.
+the same on every database and tests can state the figures they expect. Dates derive
+from one "today" (the user's) and month boundaries: a month's invoice is on its 10th
+(today, for the current month before the 10th), so monthly figures, what is open and
+what is overdue are the same on any day of any month.
 """
 
 from dateutil.relativedelta import relativedelta
@@ -119,7 +122,11 @@ class AccountMgmtDemo(models.AbstractModel):
             [("partner_id", "in", [p.id for p in partners])], limit=1
         ):
             return
+        # Invoices of the last two months, left open, are due at the end of the
+        # following month: never overdue, whatever today's day. Older ones have 30
+        # days: the ones left unpaid on purpose are overdue on any day.
         term = self.env.ref("account.account_payment_term_30days")
+        recent_term = self.env.ref("account.account_payment_term_end_following_month")
         invoice_vals = []
         unpaid_keys = set()
         for xmlid, (months, lines, currency_xmlid, unpaid) in DEMO_PROFILES.items():
@@ -135,7 +142,9 @@ class AccountMgmtDemo(models.AbstractModel):
                         "move_type": "out_invoice",
                         "partner_id": partner.id,
                         "invoice_date": self._demo_date(months_ago),
-                        "invoice_payment_term_id": term.id,
+                        "invoice_payment_term_id": (
+                            recent_term if months_ago < 2 else term
+                        ).id,
                         "currency_id": currency.id,
                         "invoice_user_id": (
                             partner.account_manager_id or self.env.user
