@@ -14,9 +14,10 @@ from odoo.tools.translate import TranslationModuleReader
 MODULE = "account_mgmt_addon"
 I18N = Path(__file__).resolve().parent.parent / MODULE / "i18n"
 REGENERATE = (
-    "run make pot (or: python3 -m odoo -c .local/odoo.conf -d <db> -u "
-    "account_mgmt_addon --stop-after-init, then python3 -m odoo -c .local/odoo.conf "
-    "-d <db> --i18n-export=account_mgmt_addon/i18n/account_mgmt_addon.pot "
+    "run make pot (or: .venv/bin/python -m odoo -c .local/odoo.conf -d <db> "
+    "-u account_mgmt_addon --stop-after-init, then .venv/bin/python -m odoo "
+    "-c .local/odoo.conf -d <db> "
+    "--i18n-export=account_mgmt_addon/i18n/account_mgmt_addon.pot "
     "--modules=account_mgmt_addon --stop-after-init), then add the new terms "
     "with their translations to fr.po and es.po (msgmerge --update <lang>.po "
     "account_mgmt_addon.pot, translate, then oca-checks-po --fix <lang>.po)"
