@@ -28,7 +28,14 @@ if [ "${CI:-}" = true ] && [ -z "${AMGMT_DATES_RUN:-}" ]; then
 fi
 
 TEST_DB="${TEST_DB:-amgmt_test_$$}"
+# The test server listens on a free port of its own: `make run`, another checkout's
+# tests or a second run may hold the configured one.
+test_port="$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+test_conf="$LOCAL_DIR/odoo-test-$$.conf"
+sed "s/^http_port = .*/http_port = $test_port/" "$ODOO_CONF" >"$test_conf"
+ODOO_CONF="$test_conf"
 cleanup() {
+    rm -f "$test_conf"
     if [ "${KEEP_DB:-0}" != 1 ]; then
         dropdb --if-exists "$TEST_DB" >/dev/null 2>&1 || true
         rm -rf "$LOCAL_DIR/data/filestore/$TEST_DB"
