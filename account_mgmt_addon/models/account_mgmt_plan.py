@@ -1,6 +1,5 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
@@ -1028,95 +1027,29 @@ class AccountMgmtPlan(models.Model):
             move=move,
         )
 
-    def _sql_unit_cost(self, aml):
-        """Cost of one unit of the line's quantity captured on the invoice line when
-        it was posted (``account_mgmt_unit_cost``: company currency, per unit of the
-        line's unit of measure), or NULL when none was captured (the caller then
-        falls back on the product's current cost)."""
-        self.env["account.move.line"].flush_model(["account_mgmt_unit_cost"])
-        return SQL("%s.account_mgmt_unit_cost", aml)
-
     def _query_revenue_cost(self):
-        """{plan id: (net revenue, cost of goods sold)} in company currency."""
-        self.env["account.move.line"].flush_model(
-            [
-                "balance",
-                "quantity",
-                "product_id",
-                "product_uom_id",
-                "partner_id",
-                "company_id",
-                "date",
-                "parent_state",
-                "display_type",
-                "move_id",
-            ]
-        )
-        self.env["account.move"].flush_model(["move_type"])
-        aml = SQL.identifier("aml")
-        unit_cost = self._sql_unit_cost(aml)
-        # Quantities are signed (a credit note returns goods); quantities without a
-        # captured cost are converted to the product's unit to be valued at its cost.
+        """{plan id: (net revenue, cost of goods sold)} in company currency: the
+        sales of the account's partners over the plan's dates, as
+        ``account.move.line._account_mgmt_sales_sql`` defines them."""
         query = SQL(
             """
             %(members)s
-            SELECT plan.id,
-                   aml.product_id,
-                   SUM(-aml.balance),
-                   SUM(%(signed_qty)s * %(unit_cost)s),
-                   SUM(
-                       CASE WHEN %(unit_cost)s IS NULL
-                            THEN %(signed_qty)s
-                                 / COALESCE(line_uom.factor, 1)
-                                 * COALESCE(product_uom.factor, 1)
-                       END
-                   )
+            SELECT plan.id, SUM(sale.revenue), SUM(sale.cogs)
               FROM account_mgmt_plan plan
               JOIN plan_member ON plan_member.plan_id = plan.id
-              JOIN account_move_line aml
-                ON aml.partner_id = plan_member.partner_id
-               AND aml.company_id = plan.company_id
-               AND aml.date BETWEEN plan.date_start AND plan.date_end
-              JOIN account_move move ON move.id = aml.move_id
-              LEFT JOIN uom_uom line_uom ON line_uom.id = aml.product_uom_id
-              LEFT JOIN product_product product ON product.id = aml.product_id
-              LEFT JOIN product_template template
-                ON template.id = product.product_tmpl_id
-              LEFT JOIN uom_uom product_uom ON product_uom.id = template.uom_id
-             WHERE %(line_filter)s
-          GROUP BY plan.id, aml.product_id
+              JOIN (%(sales)s) sale
+                ON sale.partner_id = plan_member.partner_id
+               AND sale.company_id = plan.company_id
+               AND sale.date BETWEEN plan.date_start AND plan.date_end
+          GROUP BY plan.id
             """,
-            unit_cost=unit_cost,
-            signed_qty=SQL(
-                "(CASE WHEN move.move_type = 'out_refund' THEN -1 ELSE 1 END"
-                " * aml.quantity)"
-            ),
             members=self._sql_plan_members(),
-            line_filter=self._sql_invoice_line_filter(aml, SQL.identifier("move")),
+            sales=self.env["account.move.line"]._account_mgmt_sales_sql(),
         )
-        rows = self.env.execute_query(query)
-        # Lines without a captured cost: value the quantity at the product's cost in
-        # the plan's company (reads the costs of all products at once per company).
-        products = self.env["product.product"].browse(
-            {product_id for __, product_id, __, __, qty in rows if product_id and qty}
-        )
-        plans_by_id = {plan.id: plan for plan in self}
-        cost_by_company = {}
-        result = defaultdict(lambda: [0.0, 0.0])
-        for plan_id, product_id, revenue, captured_cost, uncosted_qty in rows:
-            company = plans_by_id[plan_id].company_id
-            if company not in cost_by_company:
-                # sudo: the cost is read to value quantities, whoever reads the plan
-                cost_by_company[company] = {
-                    product.id: product.standard_price
-                    for product in products.with_company(company).sudo()
-                }
-            cost = captured_cost or 0.0
-            if product_id and uncosted_qty:
-                cost += uncosted_qty * cost_by_company[company].get(product_id, 0.0)
-            result[plan_id][0] += revenue or 0.0
-            result[plan_id][1] += cost
-        return {plan_id: tuple(values) for plan_id, values in result.items()}
+        return {
+            plan_id: (float(revenue or 0.0), float(cost or 0.0))
+            for plan_id, revenue, cost in self.env.execute_query(query)
+        }
 
     def _query_new_products(self):
         """{plan id: number of distinct products invoiced to the account over the

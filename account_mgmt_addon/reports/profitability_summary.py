@@ -20,7 +20,8 @@ The months are listed by PostgreSQL triggers, so that no way of changing the dat
 - journal items inserted or deleted (statement triggers) or updated (row
   triggers on the columns the report reads), when posted, of a product or COGS
   display type, on an income or expense account;
-- customer invoices whose type, customer, state, date or company changes;
+- customer invoices, credit notes and sales receipts whose type, customer,
+  state, date or company changes;
 - analytic lines (any change: their plan columns depend on the database);
 - cost allocations;
 - an analytic account changing customer, or a customer of an analytic account
@@ -35,6 +36,8 @@ Everything here is dropped by the uninstall hook (``drop_summary``).
 """
 
 from odoo.tools import SQL
+
+from ..models.account_move_line import SALE_MOVE_TYPES
 
 SUMMARY_TABLE = "account_mgmt_profitability_month"
 DIRTY_TABLE = "account_mgmt_profitability_dirty"
@@ -184,9 +187,9 @@ _MOVE_UPDATE_COLUMNS = (
 _MOVE_CHANGED = " OR ".join(
     f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in _MOVE_UPDATE_COLUMNS
 )
+_SALE_TYPES = ", ".join(f"'{move_type}'" for move_type in SALE_MOVE_TYPES)
 _CUSTOMER_INVOICE = (
-    "(OLD.move_type IN ('out_invoice', 'out_refund')"
-    " OR NEW.move_type IN ('out_invoice', 'out_refund'))"
+    f"(OLD.move_type IN ({_SALE_TYPES}) OR NEW.move_type IN ({_SALE_TYPES}))"
     " AND (OLD.state = 'posted' OR NEW.state = 'posted')"
 )
 
