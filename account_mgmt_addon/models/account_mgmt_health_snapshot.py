@@ -26,6 +26,7 @@ from ..tools.periods import last_12_months
 from ..tools.sql_arrays import array_literal
 from . import health_scoring as hs
 from .account_mgmt_health_measure import MEASURE_CODES
+from .account_move_line import SALE_MOVE_TYPES
 
 BAND_SELECTION = [("red", "Red"), ("amber", "Amber"), ("green", "Green")]
 TREND_SELECTION = [("up", "Up"), ("flat", "Flat"), ("down", "Down")]
@@ -347,13 +348,13 @@ class AccountMgmtHealthSnapshot(models.Model):
                            AND m.commercial_partner_id = pair.partner_id
                            AND m.company_id = pair.company_id
                            AND m.state = 'posted'
-                           AND m.move_type IN ('out_invoice', 'out_refund',
-                                               'out_receipt'))
+                           AND m.move_type IN %(sale_types)s)
               ORDER BY pair.partner_id, pair.company_id
                 """,
                 tier=tier,
                 ids=partners.ids,
                 company_ids=companies.ids,
+                sale_types=SALE_MOVE_TYPES,
             )
         )
 

@@ -1015,36 +1015,40 @@ class AccountMgmtPlan(models.Model):
             tuple(self.ids),
         )
 
-    def _sql_invoice_line_filter(self, aml, move):
-        """Posted product lines of customer invoices and credit notes."""
-        return SQL(
-            """
-            %(aml)s.parent_state = 'posted'
-            AND %(aml)s.display_type = 'product'
-            AND %(move)s.move_type IN ('out_invoice', 'out_refund')
-            """,
-            aml=aml,
-            move=move,
-        )
-
     def _query_revenue_cost(self):
         """{plan id: (net revenue, cost of goods sold)} in company currency: the
         sales of the account's partners over the plan's dates, as
         ``account.move.line._account_mgmt_sales_sql`` defines them."""
         query = SQL(
             """
-            %(members)s
-            SELECT plan.id, SUM(sale.revenue), SUM(sale.cogs)
-              FROM account_mgmt_plan plan
-              JOIN plan_member ON plan_member.plan_id = plan.id
+            %(members)s,
+            scope AS MATERIALIZED (
+                SELECT plan.id AS plan_id, plan_member.partner_id, plan.company_id,
+                       plan.date_start, plan.date_end
+                  FROM plan_member
+                  JOIN account_mgmt_plan plan ON plan.id = plan_member.plan_id
+            )
+            SELECT scope.plan_id, SUM(sale.revenue), SUM(sale.cogs)
+              FROM scope
               JOIN (%(sales)s) sale
-                ON sale.partner_id = plan_member.partner_id
-               AND sale.company_id = plan.company_id
-               AND sale.date BETWEEN plan.date_start AND plan.date_end
-          GROUP BY plan.id
+                ON sale.partner_id = scope.partner_id
+               AND sale.company_id = scope.company_id
+             WHERE sale.date BETWEEN scope.date_start AND scope.date_end
+          GROUP BY scope.plan_id
             """,
             members=self._sql_plan_members(),
-            sales=self.env["account.move.line"]._account_mgmt_sales_sql(),
+            # the journal items of the plans' partners and dates only (read
+            # through the partner index)
+            sales=self.env["account.move.line"]._account_mgmt_sales_sql(
+                SQL(
+                    """
+                    AND line.partner_id IN (SELECT partner_id FROM plan_member)
+                    AND line.date BETWEEN %s AND %s
+                    """,
+                    min(self.mapped("date_start")),
+                    max(self.mapped("date_end")),
+                )
+            ),
         )
         return {
             plan_id: (float(revenue or 0.0), float(cost or 0.0))
@@ -1052,12 +1056,12 @@ class AccountMgmtPlan(models.Model):
         }
 
     def _query_new_products(self):
-        """{plan id: number of distinct products invoiced to the account over the
-        plan's dates and not in the 12 months before its start}."""
-        self.env["account.move.line"].flush_model(
-            ["product_id", "partner_id", "company_id", "date", "parent_state"]
-        )
-        self.env["account.move"].flush_model(["move_type"])
+        """{plan id: number of distinct products sold to the account (invoices and
+        sales receipts, as ``account.move.line._account_mgmt_sales_line_sql``
+        defines a sale) over the plan's dates and not in the 12 months before its
+        start}."""
+        AccountMoveLine = self.env["account.move.line"]
+        AccountMoveLine._account_mgmt_flush_sales()
         query = SQL(
             """
             %(members)s
@@ -1069,22 +1073,24 @@ class AccountMgmtPlan(models.Model):
                AND aml.company_id = plan.company_id
                AND aml.date BETWEEN plan.date_start AND plan.date_end
               JOIN account_move move ON move.id = aml.move_id
-             WHERE %(line_filter)s
-               AND move.move_type = 'out_invoice'
+              JOIN account_account account ON account.id = aml.account_id
+             WHERE %(sale)s
+               AND move.move_type <> 'out_refund'
                AND aml.product_id IS NOT NULL
                AND NOT EXISTS (
                    SELECT 1
                      FROM account_move_line before_line
                      JOIN account_move before_move
                        ON before_move.id = before_line.move_id
+                     JOIN account_account before_account
+                       ON before_account.id = before_line.account_id
                      JOIN plan_member before_member
                        ON before_member.partner_id = before_line.partner_id
                       AND before_member.plan_id = plan.id
                     WHERE before_line.product_id = aml.product_id
                       AND before_line.company_id = plan.company_id
-                      AND before_line.parent_state = 'posted'
-                      AND before_line.display_type = 'product'
-                      AND before_move.move_type = 'out_invoice'
+                      AND %(before_sale)s
+                      AND before_move.move_type <> 'out_refund'
                       AND before_line.date
                           >= plan.date_start - make_interval(months => %(lookback)s)
                       AND before_line.date < plan.date_start
@@ -1092,8 +1098,13 @@ class AccountMgmtPlan(models.Model):
           GROUP BY plan.id
             """,
             members=self._sql_plan_members(),
-            line_filter=self._sql_invoice_line_filter(
-                SQL.identifier("aml"), SQL.identifier("move")
+            sale=AccountMoveLine._account_mgmt_sales_line_sql(
+                SQL.identifier("aml"), SQL.identifier("move"), SQL.identifier("account")
+            ),
+            before_sale=AccountMoveLine._account_mgmt_sales_line_sql(
+                SQL.identifier("before_line"),
+                SQL.identifier("before_move"),
+                SQL.identifier("before_account"),
             ),
             lookback=NEW_PRODUCT_LOOKBACK_MONTHS,
         )
