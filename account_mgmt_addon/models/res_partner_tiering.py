@@ -401,10 +401,11 @@ class ResPartner(models.Model):
             )
         }
         no_tier = self.env._("no tier")
+        months = self._account_mgmt_months_label(*self._account_mgmt_period(date))
         history_vals = []
         bodies = {}
         for change in changes:
-            reason = self._account_mgmt_tier_reason(company, change, tier_names)
+            reason = self._account_mgmt_tier_reason(company, change, tier_names, months)
             history_vals.append(
                 {
                     "date": now,
@@ -434,8 +435,11 @@ class ResPartner(models.Model):
         self.browse(list(bodies))._message_log_batch(bodies=bodies)
 
     @api.model
-    def _account_mgmt_tier_reason(self, company, change, tier_names):
-        """Why automatic tiering chose the new tier, in the user's words."""
+    def _account_mgmt_tier_reason(self, company, change, tier_names, months):
+        """Why automatic tiering chose the new tier, in the user's words.
+
+        :param months: label of the months of the figures ("Dec 2025 – Nov 2026")
+        """
         figures = change.group_figures
         values = {
             "revenue": format_amount(
@@ -445,16 +449,17 @@ class ResPartner(models.Model):
                 self.env, figures.gross_margin, company.currency_id
             ),
             "percent": f"{figures.margin_percent:.2f}",
+            "months": months,
         }
         if change.group_size > 1:
             basis = self.env._(
-                "Group total over 12 months: revenue %(revenue)s, gross margin "
+                "Group total over %(months)s: revenue %(revenue)s, gross margin "
                 "%(margin)s (%(percent)s %%).",
                 **values,
             )
         else:
             basis = self.env._(
-                "Last 12 months: revenue %(revenue)s, gross margin %(margin)s "
+                "%(months)s: revenue %(revenue)s, gross margin %(margin)s "
                 "(%(percent)s %%).",
                 **values,
             )
