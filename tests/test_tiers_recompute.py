@@ -134,8 +134,14 @@ class TestTiersRecompute(TiersCommon):
             (date(2027, 3, 1), date(2028, 2, 29)),
         )
         self.assertEqual(Partner._account_mgmt_period(), (self.date_from, self.date_to))
-        # Tiering as of the last day of last month leaves last month out.
-        self._recompute(date=self.date_to)
+        # A past day is over: at the end of the last day of last month, last
+        # month was complete (the same 12 months as today's).
+        self.assertEqual(
+            Partner._account_mgmt_period(self.date_to), (self.date_from, self.date_to)
+        )
+        # Tiering as of the 10th of last month leaves last month out: Alpha's
+        # sales of that day and Edge's of the last day of last month.
+        self._recompute(date=self.recent)
         self.assertFigures(self.alpha, 0.0, 0.0, 0.0)
         self.assertFigures(self.edge, 21000.0, 8400.0, 40.0)
 

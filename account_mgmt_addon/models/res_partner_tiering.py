@@ -22,7 +22,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_amount
 
-from ..tools.periods import last_12_months
+from ..tools.periods import last_12_months_as_of
 from ..tools.tiering import TierRules, make_figures, select_tier
 from .res_partner import FIGURE_FIELDS
 
@@ -108,8 +108,10 @@ class ResPartner(models.Model):
     @api.model
     def _account_mgmt_period(self, date=None):
         """First and last day of the last 12 months as of ``date`` (default: the
-        user's today): the 12 complete calendar months before its month."""
-        return last_12_months(date or fields.Date.context_today(self))
+        user's today): the 12 complete calendar months before the current month;
+        for a past day, those complete at its end (tools/periods.py)."""
+        today = fields.Date.context_today(self)
+        return last_12_months_as_of(date or today, today)
 
     @api.model
     def _account_mgmt_sales_by_account_sql(self, company, date_from, date_to):

@@ -9,6 +9,8 @@ today: on 15 December 2026, December 2025 to November 2026. The current month is
 never included: its costs (allocations, vendor bills) are not complete yet.
 """
 
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 LAST_MONTHS = 12
@@ -22,6 +24,19 @@ def last_12_months(today):
         month_start - relativedelta(months=LAST_MONTHS),
         month_start - relativedelta(days=1),
     )
+
+
+def last_12_months_as_of(day, today):
+    """The last 12 months as they stood at the end of ``day``.
+
+    A day before ``today`` is over: on the last day of a month, that month is
+    complete and is the last of the 12 (tiering replayed at month ends covers
+    whole months). ``today`` (or a later day) is not over: its month is not one of
+    the 12.
+    """
+    if day < today:
+        day += timedelta(days=1)
+    return last_12_months(day)
 
 
 def months_label(date_from, date_to, format_month):
