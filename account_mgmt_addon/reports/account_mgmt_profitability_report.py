@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
+from ..models.account_move_line import INCOME_ACCOUNT_TYPES
 from . import profitability_summary as summary_sql
 
 _logger = logging.getLogger(__name__)
@@ -508,7 +509,7 @@ class AccountMgmtProfitabilityReport(models.Model):
               LEFT JOIN account_move_line source_line
                 ON source_line.id = aal.move_line_id
              WHERE (general.id IS NULL
-                    OR general.account_type NOT IN ('income', 'income_other'))
+                    OR general.account_type NOT IN %(income_types)s)
                AND (source_line.id IS NULL
                     OR source_line.display_type IS DISTINCT FROM 'cogs')
                %(months)s
@@ -516,6 +517,7 @@ class AccountMgmtProfitabilityReport(models.Model):
             months=self._sql_month_filter(months, "aal"),
             joins=joins,
             partner=partner,
+            income_types=INCOME_ACCOUNT_TYPES,
         )
 
     @api.model

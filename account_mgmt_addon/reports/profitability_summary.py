@@ -37,7 +37,11 @@ Everything here is dropped by the uninstall hook (``drop_summary``).
 
 from odoo.tools import SQL
 
-from ..models.account_move_line import SALE_MOVE_TYPES
+from ..models.account_move_line import (
+    COGS_ACCOUNT_TYPES,
+    INCOME_ACCOUNT_TYPES,
+    SALE_MOVE_TYPES,
+)
 
 SUMMARY_TABLE = "account_mgmt_profitability_month"
 DIRTY_TABLE = "account_mgmt_profitability_dirty"
@@ -48,11 +52,13 @@ _MONTH = "date_trunc('month', %s)::date"
 
 # The journal items the report reads: posted product and COGS items on income
 # and expense accounts (alias ``line``, joined to its account as ``account``).
-_AML_COUNTS = """
+_READ_ACCOUNT_TYPES = ", ".join(
+    f"'{account_type}'" for account_type in INCOME_ACCOUNT_TYPES + COGS_ACCOUNT_TYPES
+)
+_AML_COUNTS = f"""
     line.parent_state = 'posted'
     AND line.display_type IN ('product', 'cogs')
-    AND account.account_type IN ('income', 'income_other', 'expense',
-                                 'expense_direct_cost', 'expense_depreciation')
+    AND account.account_type IN ({_READ_ACCOUNT_TYPES})
 """
 
 
