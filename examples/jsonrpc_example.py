@@ -11,7 +11,7 @@ What a phone system (or a mail client plug-in) does when a call ends:
 3. find the interaction type by its code (CALL);
 4. log the call unless it is already logged (same account, type, user and start
    time: running the script twice logs one call);
-5. read the account's health and, when the user may, its trailing-twelve-months
+5. read the account's health and, when the user may, its last-12-months
    profitability, and print them.
 
 Standard library only. With ``make run``'s server and demo data::
@@ -164,7 +164,8 @@ def log_call(client, contact, account_id, type_id, args):
 
 
 def read_figures(client, account_id):
-    """Health and T12M profitability of the account, as far as the user may."""
+    """Health and profitability of the last 12 months of the account, as far as
+    the user may."""
     fields = HEALTH_FIELDS + PROFIT_FIELDS + ["name", "account_health_line_ids"]
     try:
         account = client.execute("res.partner", "read", [account_id], fields)[0]
@@ -231,11 +232,12 @@ def print_summary(result):
         print("Health: not computed yet")
     profit = figures["profitability"]
     if profit is None:
-        print("Profitability (T12M): not visible to this user")
+        print("Profitability (last 12 months): not visible to this user")
     else:
         print(
-            f"Profitability (T12M): revenue {profit['revenue']:.2f}, gross margin "
-            f"{profit['gross_margin']:.2f} ({profit['margin_percent']:.2f} %), "
+            f"Profitability (last 12 months): revenue {profit['revenue']:.2f}, "
+            f"gross margin {profit['gross_margin']:.2f} "
+            f"({profit['margin_percent']:.2f} %), "
             f"net contribution {profit['net_contribution']:.2f}"
         )
 

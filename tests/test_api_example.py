@@ -39,13 +39,18 @@ class TestApiExample(AccountMgmtCommon, HttpCase):
         )
         cls.call_type = cls.env.ref("account_mgmt_addon.interaction_type_call")
         today = fields.Date.context_today(cls.env["res.partner"])
-        # Inside the trailing twelve months (this month and the 11 before):
-        #   3 widgets x 1000 (cost 600) + 2 consulting days x 800 (cost 300)
-        #   revenue 3000 + 1600 = 4600, COGS 1800 + 600 = 2400,
-        #   gross margin 2200, margin 2200 / 4600 = 47.83 %, no cost-to-serve:
-        #   net contribution 2200.
-        # 14 months ago (outside): 5 widgets x 1000, not counted.
-        cls._post_move(cls.account, today, [(cls.product_goods, 3, 1000.0)])
+        # Inside the last 12 months (the 12 complete months before this one):
+        #   3 widgets x 1000 (cost 600) on their first day + 2 consulting days x
+        #   800 (cost 300) last month: revenue 3000 + 1600 = 4600, COGS 1800 +
+        #   600 = 2400, gross margin 2200, margin 2200 / 4600 = 47.83 %, no
+        #   cost-to-serve: net contribution 2200.
+        # 14 months ago and this month (outside): 5 and 4 widgets, not counted.
+        cls._post_move(
+            cls.account,
+            today.replace(day=1) - relativedelta(months=12),
+            [(cls.product_goods, 3, 1000.0)],
+        )
+        cls._post_move(cls.account, today, [(cls.product_goods, 4, 1000.0)])
         cls._post_move(
             cls.account,
             today - relativedelta(months=1),

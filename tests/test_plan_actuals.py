@@ -96,32 +96,42 @@ class TestPlanActuals(PlanCommon):
         self.product_goods.standard_price = 700.0
         Line = self.env["account.move.line"]
         self.plan.invalidate_recordset()
-        if "account_mgmt_unit_cost" in Line._fields:
-            # The cost captured at posting (600) still values the lines:
-            # 8,500 - (10 x 600 - 1 x 600) = 3,100
-            self.assertAlmostEqual(self.plan.margin_actual, 3100.0)
-            # Lines without a captured cost fall back on today's cost: drop it
-            # from the March invoice -> 8,500 - (10 x 700 - 1 x 600) = 2,100
-            march = Line.search(
-                [
-                    ("partner_id", "=", self.account.id),
-                    ("date", "=", "2024-03-15"),
-                    ("display_type", "=", "product"),
-                ]
-            )
-            self.assertEqual(len(march), 1)
-            Line.flush_model()
-            self.env.cr.execute(
-                "UPDATE account_move_line SET account_mgmt_unit_cost = NULL "
-                "WHERE id = %s",
-                [march.id],
-            )
-            march.invalidate_recordset()
-            self.plan.invalidate_recordset()
-            self.assertAlmostEqual(self.plan.margin_actual, 2100.0)
-        else:
-            # Without captured costs, today's cost: 8,500 - 9 x 700 = 2,200
-            self.assertAlmostEqual(self.plan.margin_actual, 2200.0)
+        # The cost captured at posting (600) still values the lines:
+        # 8,500 - (10 x 600 - 1 x 600) = 3,100
+        self.assertAlmostEqual(self.plan.margin_actual, 3100.0)
+        # Lines without a captured cost fall back on today's cost: drop it
+        # from the March invoice -> 8,500 - (10 x 700 - 1 x 600) = 2,100
+        march = Line.search(
+            [
+                ("partner_id", "=", self.account.id),
+                ("date", "=", "2024-03-15"),
+                ("display_type", "=", "product"),
+            ]
+        )
+        self.assertEqual(len(march), 1)
+        Line.flush_model()
+        self.env.cr.execute(
+            "UPDATE account_move_line SET account_mgmt_unit_cost = NULL WHERE id = %s",
+            [march.id],
+        )
+        march.invalidate_recordset()
+        self.plan.invalidate_recordset()
+        self.assertAlmostEqual(self.plan.margin_actual, 2100.0)
+
+    def test_sales_receipt_counts_per_line_rounded(self):
+        # A sales receipt of the subsidiary in May: 2.5 consulting days at 800 =
+        # 2,000, with a unit cost of 300.33: 750.825 rounded to 750.83.
+        self.product_service.standard_price = 300.33
+        self._post_move(
+            self.subsidiary,
+            "2024-05-15",
+            [(self.product_service, 2.5, 800.0)],
+            move_type="out_receipt",
+        )
+        self.plan.invalidate_recordset()
+        # 8,500 + 2,000 = 10,500; margin 3,100 + 2,000 - 750.83 = 4,349.17
+        self.assertAlmostEqual(self.plan.revenue_actual, 10500.0, places=2)
+        self.assertAlmostEqual(self.plan.margin_actual, 4349.17, places=2)
 
     def test_margin_percent_objective(self):
         objective = self.plan.env["account_mgmt.plan.objective"].create(

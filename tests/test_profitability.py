@@ -361,10 +361,11 @@ class TestProfitability(ProfitabilityCommon):
         self.assertEqual(line.account_mgmt_unit_cost, 700.0)
         self.assertEqual(other.account_mgmt_unit_cost, 600.0)
 
-    @freeze_time("2025-02-20")
+    @freeze_time("2025-03-20")
     def test_partner_figures(self):
-        # Trailing twelve months = March 2024 to February 2025: the whole scenario.
+        # Last 12 months = March 2024 to February 2025: the whole scenario.
         alpha = self.alpha.with_context(allowed_company_ids=self.company.ids)
+        self.assertEqual(alpha.account_figures_period, "Mar 2024 \N{EN DASH} Feb 2025")
         self.assertAlmostEqual(alpha.account_profit_revenue, 3800.0)
         self.assertAlmostEqual(alpha.account_profit_gross_margin, 1650.0)
         # 150 + 350
@@ -378,6 +379,12 @@ class TestProfitability(ProfitabilityCommon):
         self.assertAlmostEqual(contact.account_profit_revenue, 3800.0)
         action = self.alpha.action_open_account_profitability()
         self.assertEqual(action["res_model"], REPORT)
+        with freeze_time("2025-02-28"):
+            # On the last day of February, February is not complete: January
+            # 2,800 - 1,500 = 1,300.
+            alpha.invalidate_recordset()
+            self.assertAlmostEqual(alpha.account_profit_revenue, 2800.0)
+            self.assertAlmostEqual(alpha.account_profit_gross_margin, 1300.0)
         self.assertEqual(action["context"]["search_default_partner_id"], self.alpha.id)
 
     def test_partner_figures_query_count(self):

@@ -146,6 +146,26 @@ class TestProfitabilitySummary(ProfitabilityCommon):
             {"Alpha Industries": (1000.0, 600.0, 0.0), "Beta GmbH": (0.0, 0.0, 250.0)},
         )
 
+    def test_sales_receipts_are_listed(self):
+        self._refresh()
+        # A sales receipt of 3 Consulting Days to Beta in March (2,400, cost 900).
+        receipt = self._post_move(
+            self.beta,
+            "2025-03-28",
+            [(self.product_service, 3, 800.0)],
+            move_type="out_receipt",
+        )
+        self.assertEqual(self._dirty_months(), {"2025-03-01"})
+        self.assertEqual(self._march()["Beta GmbH"], (3200.0, 1200.0, 0.0))
+        self._refresh()
+        self.assertEqual(self._march()["Beta GmbH"], (3200.0, 1200.0, 0.0))
+        # Moved to April by its date: both months are listed, March back to 800.
+        receipt.button_draft()
+        receipt.write({"invoice_date": "2025-04-02", "date": "2025-04-02"})
+        receipt.action_post()
+        self.assertEqual(self._dirty_months(), {"2025-03-01", "2025-04-01"})
+        self.assertEqual(self._march()["Beta GmbH"], (800.0, 300.0, 0.0))
+
     def test_allocations_are_listed(self):
         self._refresh()
         pool = self._pool(

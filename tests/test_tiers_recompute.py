@@ -1,10 +1,13 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Automatic tiering assigns the tier the trailing twelve months figures call for.
+"""Automatic tiering assigns the tier the figures of the last 12 months call for
+(the 12 complete calendar months before the current one).
 
 Tiers (tiers_common): Gold >= 50,000 and >= 30 %; Silver >= 20,000; Bronze fallback.
 Widget: price 1,000, cost 600. Consulting Day: price 800, cost 300.
 """
+
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
@@ -55,13 +58,14 @@ class TestTiersRecompute(TiersCommon):
         cls.eur = cls.setup_other_currency("EUR", rates=[("2000-01-01", 0.8)])
         cls.foreign = cls._account("Foreign")
         cls._post_move(cls.foreign, cls.recent, [(goods, 20, 1000.0)], currency=cls.eur)
-        # Old: 100 x 1,000 a day before the twelve months, and a draft invoice of
-        # 100 x 1,000 this month: neither counts -> 0 -> Bronze.
-        cls.date_from = cls.today - relativedelta(years=1, days=-1)
+        # Old: 100 x 1,000 a day before the twelve months, 100 x 1,000 this month
+        # (the current month is not one of the last 12), and a draft invoice of
+        # 100 x 1,000 last month: none counts -> 0 -> Bronze.
         cls.old = cls._account("Old Client")
         cls._post_move(
             cls.old, cls.date_from - relativedelta(days=1), [(goods, 100, 1000.0)]
         )
+        cls._post_move(cls.old, cls.today, [(goods, 100, 1000.0)])
         cls.env["account.move"].create(
             {
                 "move_type": "out_invoice",
@@ -74,9 +78,15 @@ class TestTiersRecompute(TiersCommon):
                 ],
             }
         )
-        # Edge: 21 x 1,000 = 21,000 on the first day of the twelve months -> Silver.
+        # Edge: 21 x 1,000 = 21,000 on the first day of the twelve months and
+        # 2 x 800 on their last day (cost 600): 22,600, cost 13,200 -> Silver.
         cls.edge = cls._account("Edge Client")
         cls._post_move(cls.edge, cls.date_from, [(goods, 21, 1000.0)])
+        cls._post_move(cls.edge, cls.date_to, [(service, 2, 800.0)])
+        # Receipt: a sales receipt of 25 x 1,000 counts as a sale (cost 15,000)
+        # -> Silver.
+        cls.receipt = cls._account("Receipt Client")
+        cls._post_move(cls.receipt, cls.recent, [(goods, 25, 1000.0)], "out_receipt")
         cls.changes = cls._recompute()
 
     def assertFigures(self, partner, revenue, margin, percent):
@@ -103,9 +113,37 @@ class TestTiersRecompute(TiersCommon):
     def test_only_posted_lines_of_the_twelve_months(self):
         self.assertFigures(self.old, 0.0, 0.0, 0.0)
         self.assertEqual(self._in(self.old).account_tier_id, self.bronze)
-        # The first day of the period counts: 21 x 1,000; cost 12,600; 40 %.
-        self.assertFigures(self.edge, 21000.0, 8400.0, 40.0)
+        # The first and the last day of the period count: 21,000 + 1,600 = 22,600;
+        # cost 12,600 + 600 = 13,200; margin 9,400 = 41.59 %.
+        self.assertFigures(self.edge, 22600.0, 9400.0, 41.59)
         self.assertEqual(self._in(self.edge).account_tier_id, self.silver)
+
+    def test_sales_receipt_is_a_sale(self):
+        # 25,000 - 15,000 = 10,000 = 40 %.
+        self.assertFigures(self.receipt, 25000.0, 10000.0, 40.0)
+        self.assertEqual(self._in(self.receipt).account_tier_id, self.silver)
+
+    def test_period_is_the_twelve_months_before_the_current_one(self):
+        Partner = self.env["res.partner"]
+        self.assertEqual(
+            Partner._account_mgmt_period(date(2026, 12, 15)),
+            (date(2025, 12, 1), date(2026, 11, 30)),
+        )
+        self.assertEqual(
+            Partner._account_mgmt_period(date(2028, 3, 1)),
+            (date(2027, 3, 1), date(2028, 2, 29)),
+        )
+        self.assertEqual(Partner._account_mgmt_period(), (self.date_from, self.date_to))
+        # A past day is over: at the end of the last day of last month, last
+        # month was complete (the same 12 months as today's).
+        self.assertEqual(
+            Partner._account_mgmt_period(self.date_to), (self.date_from, self.date_to)
+        )
+        # Tiering as of the 10th of last month leaves last month out: Alpha's
+        # sales of that day and Edge's of the last day of last month.
+        self._recompute(date=self.recent)
+        self.assertFigures(self.alpha, 0.0, 0.0, 0.0)
+        self.assertFigures(self.edge, 21000.0, 8400.0, 40.0)
 
     def test_locked_account_keeps_its_tier_and_refreshes_figures(self):
         self.assertEqual(self._in(self.locked).account_tier_id, self.gold)
@@ -160,15 +198,7 @@ class TestTiersRecompute(TiersCommon):
         self.assertEqual(self._in(self.alpha).account_tier_id, self.gold)
         self.assertEqual(self.company.account_mgmt_figures_date, self.today)
 
-    def test_cost_follows_the_stored_unit_cost_when_there_is_one(self):
-        Partner = self.env["res.partner"]
-        cost_sql = Partner._account_mgmt_cogs_sql(self.company)
-        has_unit_cost = (
-            "account_mgmt_unit_cost" in self.env["account.move.line"]._fields
-        )
-        self.assertEqual("account_mgmt_unit_cost" in cost_sql.code, has_unit_cost)
-        if not has_unit_cost:
-            return
+    def test_cost_follows_the_stored_unit_cost(self):
         # Cost captured at posting wins over today's product cost: raise the cost
         # of the Widget to 900 after the fact; Alpha keeps 60 x 600 of cost.
         self.product_goods.standard_price = 900.0

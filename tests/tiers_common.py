@@ -23,8 +23,12 @@ class TiersCommon(AccountMgmtCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.today = fields.Date.context_today(cls.env["res.partner"])
-        # This month and the last one, always inside the trailing twelve months.
-        cls.recent = cls.today - relativedelta(days=5)
+        # The last 12 months: the 12 complete calendar months before this one.
+        cls.month_start = cls.today.replace(day=1)
+        cls.date_from = cls.month_start - relativedelta(months=12)
+        cls.date_to = cls.month_start - relativedelta(days=1)
+        # The 10th of last month: inside the last 12 months whatever the day.
+        cls.recent = cls.month_start - relativedelta(months=1, day=10)
         Tier = cls.env["account_mgmt.tier"].sudo()
         Tier.search([("company_id", "=", False)]).active = False
         cls.gold, cls.silver, cls.bronze = Tier.create(

@@ -22,9 +22,11 @@ from odoo.tools.misc import get_lang
 
 from odoo.addons.base.models.res_lang import intersperse
 
+from ..tools.periods import last_12_months
 from ..tools.sql_arrays import array_literal
 from . import health_scoring as hs
 from .account_mgmt_health_measure import MEASURE_CODES
+from .account_move_line import SALE_MOVE_TYPES
 
 BAND_SELECTION = [("red", "Red"), ("amber", "Amber"), ("green", "Green")]
 TREND_SELECTION = [("up", "Up"), ("flat", "Flat"), ("down", "Down")]
@@ -346,13 +348,13 @@ class AccountMgmtHealthSnapshot(models.Model):
                            AND m.commercial_partner_id = pair.partner_id
                            AND m.company_id = pair.company_id
                            AND m.state = 'posted'
-                           AND m.move_type IN ('out_invoice', 'out_refund',
-                                               'out_receipt'))
+                           AND m.move_type IN %(sale_types)s)
               ORDER BY pair.partner_id, pair.company_id
                 """,
                 tier=tier,
                 ids=partners.ids,
                 company_ids=companies.ids,
+                sale_types=SALE_MOVE_TYPES,
             )
         )
 
@@ -508,9 +510,16 @@ class AccountMgmtHealthSnapshot(models.Model):
         return datetime.combine(date + timedelta(days=1), time.min)
 
     def _health_trend_sql(self, accounts, measures, date, amount):
-        """Sum ``amount`` over the invoice lines of each account's current and
-        previous trend periods, and its revenue of the last twelve full months."""
+        """Sum ``amount`` (an expression of the summary's ``month``) over each
+        account's current and previous trend periods (whole months before the
+        month of ``date``), and its revenue of the last 12 months.
+
+        Read from the monthly profitability summary (the ledger itself for the
+        months changed since it was built): the same sales and cost of a line as
+        every other screen.
+        """
         month_start = date.replace(day=1)
+        year_from, __ = last_12_months(date)
         current_from = self._health_per_measure(
             measures, lambda m: month_start - relativedelta(months=m.trend_months)
         )
@@ -527,88 +536,55 @@ class AccountMgmtHealthSnapshot(models.Model):
             cur_from=("date", current_from),
             prev_from=("date", previous_from),
         )
-        self.env["account.move.line"].flush_model(
-            [
-                "balance",
-                "quantity",
-                "product_id",
-                "product_uom_id",
-                "partner_id",
-                "company_id",
-                "date",
-                "parent_state",
-                "display_type",
-                "move_id",
-            ]
+        report = (
+            self.env["account_mgmt.profitability.report"]
+            .sudo()
+            .with_context(
+                allowed_company_ids=sorted({a["company_id"] for a in accounts})
+            )
         )
-        self.env["account.move"].flush_model(["move_type"])
+        report._flush_sources()
         return SQL(
             """
             WITH acc AS (%(acc)s)
             SELECT acc.partner_id, acc.company_id,
                    SUM(%(amount)s) FILTER (
-                       WHERE aml.date >= acc.cur_from AND aml.date < %(cur_to)s),
+                       WHERE month.date >= acc.cur_from AND month.date < %(cur_to)s),
                    SUM(%(amount)s) FILTER (
-                       WHERE aml.date >= acc.prev_from AND aml.date < %(prev_to)s),
-                   SUM(-aml.balance) FILTER (
-                       WHERE aml.date >= %(year_from)s AND aml.date < %(cur_to)s)
+                       WHERE month.date >= acc.prev_from
+                         AND month.date < %(prev_to)s),
+                   SUM(month.revenue) FILTER (
+                       WHERE month.date >= %(year_from)s AND month.date < %(cur_to)s)
               FROM acc
-              JOIN res_partner p ON p.commercial_partner_id = acc.partner_id
-              JOIN account_move_line aml
-                ON aml.partner_id = p.id AND aml.company_id = acc.company_id
-              JOIN account_move m ON m.id = aml.move_id
-         LEFT JOIN product_product pp ON pp.id = aml.product_id
-         LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
-         LEFT JOIN uom_uom line_uom ON line_uom.id = aml.product_uom_id
-         LEFT JOIN uom_uom product_uom ON product_uom.id = pt.uom_id
-             WHERE aml.parent_state = 'posted'
-               AND aml.display_type = 'product'
-               AND m.move_type IN ('out_invoice', 'out_refund', 'out_receipt')
-               AND aml.date >= LEAST(acc.prev_from, %(year_from)s)
-               AND aml.date < %(cur_to)s
+              JOIN (%(grouped)s) month
+                ON month.partner_id = acc.partner_id
+               AND month.company_id = acc.company_id
+             WHERE month.date >= LEAST(acc.prev_from, %(year_from)s)
+               AND month.date < %(cur_to)s
           GROUP BY acc.partner_id, acc.company_id
             """,
             acc=acc,
             amount=amount,
+            grouped=report._sql_grouped(),
             cur_to=month_start,
             prev_to=month_start - relativedelta(years=1),
-            year_from=month_start - relativedelta(years=1),
-        )
-
-    def _health_cost_sql(self):
-        """Cost of an invoice line in company currency, negative on credit notes.
-
-        The unit cost captured at posting (per unit of the line's unit of
-        measure), else (a line posted without one) the product's current cost
-        converted to the line's unit.
-        """
-        # uom factor = units per reference unit: cost per line unit = product
-        # cost * product factor / line factor (a dozen costs 12 units).
-        unit_cost = SQL(
-            """COALESCE((pp.standard_price ->> aml.company_id::text)::numeric, 0)
-               * COALESCE(product_uom.factor, 1) / COALESCE(line_uom.factor, 1)"""
-        )
-        self.env["account.move.line"].flush_model(["account_mgmt_unit_cost"])
-        unit_cost = SQL("COALESCE(aml.account_mgmt_unit_cost, %s)", unit_cost)
-        return SQL(
-            "(CASE WHEN m.move_type = 'out_refund' THEN -1 ELSE 1 END)"
-            " * aml.quantity * %s",
-            unit_cost,
+            year_from=year_from,
         )
 
     @api.model
     def _health_query_revenue_trend(self, accounts, measures, date):
         """(account, company) -> (current, previous, 12-month revenue)."""
         return self._health_rows(
-            self._health_trend_sql(accounts, measures, date, SQL("-aml.balance"))
+            self._health_trend_sql(accounts, measures, date, SQL("month.revenue"))
         )
 
     @api.model
     def _health_query_margin_trend(self, accounts, measures, date):
         """(account, company) -> (current, previous margin, 12-month revenue)."""
-        amount = SQL("(-aml.balance - %s)", self._health_cost_sql())
         return self._health_rows(
-            self._health_trend_sql(accounts, measures, date, amount)
+            self._health_trend_sql(
+                accounts, measures, date, SQL("(month.revenue - month.cogs)")
+            )
         )
 
     @api.model

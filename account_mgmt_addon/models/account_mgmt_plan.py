@@ -1,6 +1,5 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from collections import defaultdict
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
@@ -1016,115 +1015,53 @@ class AccountMgmtPlan(models.Model):
             tuple(self.ids),
         )
 
-    def _sql_invoice_line_filter(self, aml, move):
-        """Posted product lines of customer invoices and credit notes."""
-        return SQL(
-            """
-            %(aml)s.parent_state = 'posted'
-            AND %(aml)s.display_type = 'product'
-            AND %(move)s.move_type IN ('out_invoice', 'out_refund')
-            """,
-            aml=aml,
-            move=move,
-        )
-
-    def _sql_unit_cost(self, aml):
-        """Cost of one unit of the line's quantity captured on the invoice line when
-        it was posted (``account_mgmt_unit_cost``: company currency, per unit of the
-        line's unit of measure), or NULL when none was captured (the caller then
-        falls back on the product's current cost)."""
-        self.env["account.move.line"].flush_model(["account_mgmt_unit_cost"])
-        return SQL("%s.account_mgmt_unit_cost", aml)
-
     def _query_revenue_cost(self):
-        """{plan id: (net revenue, cost of goods sold)} in company currency."""
-        self.env["account.move.line"].flush_model(
-            [
-                "balance",
-                "quantity",
-                "product_id",
-                "product_uom_id",
-                "partner_id",
-                "company_id",
-                "date",
-                "parent_state",
-                "display_type",
-                "move_id",
-            ]
-        )
-        self.env["account.move"].flush_model(["move_type"])
-        aml = SQL.identifier("aml")
-        unit_cost = self._sql_unit_cost(aml)
-        # Quantities are signed (a credit note returns goods); quantities without a
-        # captured cost are converted to the product's unit to be valued at its cost.
+        """{plan id: (net revenue, cost of goods sold)} in company currency: the
+        sales of the account's partners over the plan's dates, as
+        ``account.move.line._account_mgmt_sales_sql`` defines them."""
         query = SQL(
             """
-            %(members)s
-            SELECT plan.id,
-                   aml.product_id,
-                   SUM(-aml.balance),
-                   SUM(%(signed_qty)s * %(unit_cost)s),
-                   SUM(
-                       CASE WHEN %(unit_cost)s IS NULL
-                            THEN %(signed_qty)s
-                                 / COALESCE(line_uom.factor, 1)
-                                 * COALESCE(product_uom.factor, 1)
-                       END
-                   )
-              FROM account_mgmt_plan plan
-              JOIN plan_member ON plan_member.plan_id = plan.id
-              JOIN account_move_line aml
-                ON aml.partner_id = plan_member.partner_id
-               AND aml.company_id = plan.company_id
-               AND aml.date BETWEEN plan.date_start AND plan.date_end
-              JOIN account_move move ON move.id = aml.move_id
-              LEFT JOIN uom_uom line_uom ON line_uom.id = aml.product_uom_id
-              LEFT JOIN product_product product ON product.id = aml.product_id
-              LEFT JOIN product_template template
-                ON template.id = product.product_tmpl_id
-              LEFT JOIN uom_uom product_uom ON product_uom.id = template.uom_id
-             WHERE %(line_filter)s
-          GROUP BY plan.id, aml.product_id
+            %(members)s,
+            scope AS MATERIALIZED (
+                SELECT plan.id AS plan_id, plan_member.partner_id, plan.company_id,
+                       plan.date_start, plan.date_end
+                  FROM plan_member
+                  JOIN account_mgmt_plan plan ON plan.id = plan_member.plan_id
+            )
+            SELECT scope.plan_id, SUM(sale.revenue), SUM(sale.cogs)
+              FROM scope
+              JOIN (%(sales)s) sale
+                ON sale.partner_id = scope.partner_id
+               AND sale.company_id = scope.company_id
+             WHERE sale.date BETWEEN scope.date_start AND scope.date_end
+          GROUP BY scope.plan_id
             """,
-            unit_cost=unit_cost,
-            signed_qty=SQL(
-                "(CASE WHEN move.move_type = 'out_refund' THEN -1 ELSE 1 END"
-                " * aml.quantity)"
-            ),
             members=self._sql_plan_members(),
-            line_filter=self._sql_invoice_line_filter(aml, SQL.identifier("move")),
+            # the journal items of the plans' partners and dates only (read
+            # through the partner index)
+            sales=self.env["account.move.line"]._account_mgmt_sales_sql(
+                SQL(
+                    """
+                    AND line.partner_id IN (SELECT partner_id FROM plan_member)
+                    AND line.date BETWEEN %s AND %s
+                    """,
+                    min(self.mapped("date_start")),
+                    max(self.mapped("date_end")),
+                )
+            ),
         )
-        rows = self.env.execute_query(query)
-        # Lines without a captured cost: value the quantity at the product's cost in
-        # the plan's company (reads the costs of all products at once per company).
-        products = self.env["product.product"].browse(
-            {product_id for __, product_id, __, __, qty in rows if product_id and qty}
-        )
-        plans_by_id = {plan.id: plan for plan in self}
-        cost_by_company = {}
-        result = defaultdict(lambda: [0.0, 0.0])
-        for plan_id, product_id, revenue, captured_cost, uncosted_qty in rows:
-            company = plans_by_id[plan_id].company_id
-            if company not in cost_by_company:
-                # sudo: the cost is read to value quantities, whoever reads the plan
-                cost_by_company[company] = {
-                    product.id: product.standard_price
-                    for product in products.with_company(company).sudo()
-                }
-            cost = captured_cost or 0.0
-            if product_id and uncosted_qty:
-                cost += uncosted_qty * cost_by_company[company].get(product_id, 0.0)
-            result[plan_id][0] += revenue or 0.0
-            result[plan_id][1] += cost
-        return {plan_id: tuple(values) for plan_id, values in result.items()}
+        return {
+            plan_id: (float(revenue or 0.0), float(cost or 0.0))
+            for plan_id, revenue, cost in self.env.execute_query(query)
+        }
 
     def _query_new_products(self):
-        """{plan id: number of distinct products invoiced to the account over the
-        plan's dates and not in the 12 months before its start}."""
-        self.env["account.move.line"].flush_model(
-            ["product_id", "partner_id", "company_id", "date", "parent_state"]
-        )
-        self.env["account.move"].flush_model(["move_type"])
+        """{plan id: number of distinct products sold to the account (invoices and
+        sales receipts, as ``account.move.line._account_mgmt_sales_line_sql``
+        defines a sale) over the plan's dates and not in the 12 months before its
+        start}."""
+        AccountMoveLine = self.env["account.move.line"]
+        AccountMoveLine._account_mgmt_flush_sales()
         query = SQL(
             """
             %(members)s
@@ -1136,22 +1073,24 @@ class AccountMgmtPlan(models.Model):
                AND aml.company_id = plan.company_id
                AND aml.date BETWEEN plan.date_start AND plan.date_end
               JOIN account_move move ON move.id = aml.move_id
-             WHERE %(line_filter)s
-               AND move.move_type = 'out_invoice'
+              JOIN account_account account ON account.id = aml.account_id
+             WHERE %(sale)s
+               AND move.move_type <> 'out_refund'
                AND aml.product_id IS NOT NULL
                AND NOT EXISTS (
                    SELECT 1
                      FROM account_move_line before_line
                      JOIN account_move before_move
                        ON before_move.id = before_line.move_id
+                     JOIN account_account before_account
+                       ON before_account.id = before_line.account_id
                      JOIN plan_member before_member
                        ON before_member.partner_id = before_line.partner_id
                       AND before_member.plan_id = plan.id
                     WHERE before_line.product_id = aml.product_id
                       AND before_line.company_id = plan.company_id
-                      AND before_line.parent_state = 'posted'
-                      AND before_line.display_type = 'product'
-                      AND before_move.move_type = 'out_invoice'
+                      AND %(before_sale)s
+                      AND before_move.move_type <> 'out_refund'
                       AND before_line.date
                           >= plan.date_start - make_interval(months => %(lookback)s)
                       AND before_line.date < plan.date_start
@@ -1159,8 +1098,13 @@ class AccountMgmtPlan(models.Model):
           GROUP BY plan.id
             """,
             members=self._sql_plan_members(),
-            line_filter=self._sql_invoice_line_filter(
-                SQL.identifier("aml"), SQL.identifier("move")
+            sale=AccountMoveLine._account_mgmt_sales_line_sql(
+                SQL.identifier("aml"), SQL.identifier("move"), SQL.identifier("account")
+            ),
+            before_sale=AccountMoveLine._account_mgmt_sales_line_sql(
+                SQL.identifier("before_line"),
+                SQL.identifier("before_move"),
+                SQL.identifier("before_account"),
             ),
             lookback=NEW_PRODUCT_LOOKBACK_MONTHS,
         )

@@ -50,11 +50,13 @@ class AccountMgmtPlanObjective(models.Model):
         ],
         required=True,
         default="revenue",
-        help="Revenue and gross margin: posted invoices minus credit notes of the "
-        "account and its subsidiaries over the plan's dates, in company currency.\n"
+        help="Revenue and gross margin: posted invoices and sales receipts minus "
+        "credit notes of the account and its subsidiaries over the plan's dates, in "
+        "company currency.\n"
         "Client interactions: done interactions that count as a client contact.\n"
-        "New products sold: distinct products invoiced over the plan's dates that "
-        "were not invoiced to the account in the 12 months before.\n"
+        "New products sold: distinct products sold (invoices and sales receipts) "
+        "over the plan's dates that were not sold to the account in the 12 months "
+        "before.\n"
         "Won opportunities: number of the account's opportunities won over the "
         "plan's dates.\n"
         "Manual: the actual is entered by hand.",

@@ -30,17 +30,17 @@ class AccountMgmtTier(models.Model):
     min_annual_revenue = fields.Monetary(
         string="Minimum Annual Revenue",
         currency_field="currency_id",
-        help="Trailing twelve months revenue, in company currency.",
+        help="Revenue of the last 12 months, in company currency.",
     )
     min_gross_margin = fields.Monetary(
         string="Minimum Gross Margin",
         currency_field="currency_id",
-        help="Trailing twelve months gross margin, in company currency.",
+        help="Gross margin of the last 12 months, in company currency.",
     )
     min_margin_percent = fields.Float(
         string="Minimum Margin (%)",
         digits=(5, 2),
-        help="Trailing twelve months gross margin as a percentage of revenue.",
+        help="Gross margin of the last 12 months as a percentage of revenue.",
     )
     is_fallback = fields.Boolean(
         compute="_compute_is_fallback",

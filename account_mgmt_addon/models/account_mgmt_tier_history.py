@@ -73,7 +73,7 @@ class AccountMgmtTierHistory(models.Model):
     )
     reason = fields.Char(readonly=True)
     # Figures the decision was based on (those of the corporate group for its
-    # members), trailing twelve months, company currency.
+    # members), last 12 months, company currency.
     annual_revenue = fields.Monetary(
         string="Revenue (12 Months)", readonly=True, aggregator=None
     )

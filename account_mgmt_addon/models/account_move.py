@@ -10,7 +10,7 @@ class AccountMove(models.Model):
         posted = super()._post(soft=soft)
         # The cost of goods sold is valued at the product cost of the posting day
         # (captured again when an invoice reset to draft is posted anew).
-        posted.filtered(lambda move: move.is_sale_document()).line_ids.with_context(
-            tracking_disable=True
-        )._account_mgmt_capture_unit_cost()
+        posted.filtered(
+            lambda move: move.is_sale_document(include_receipts=True)
+        ).line_ids.with_context(tracking_disable=True)._account_mgmt_capture_unit_cost()
         return posted

@@ -30,8 +30,8 @@ class ResCompany(models.Model):
     account_mgmt_figures_date = fields.Date(
         string="Account Figures Computed On",
         readonly=True,
-        help="Last day automatic tiering computed the trailing twelve months "
-        "figures of the company's accounts.",
+        help="Last day automatic tiering computed the figures of the last 12 months "
+        "of the company's accounts.",
     )
     account_mgmt_health_green_min = fields.Integer(
         string="Green Health From",

@@ -14,7 +14,9 @@ team are people, not figures: they are the same in every company.
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import SQL, sql
+from odoo.tools import SQL, format_date, sql
+
+from ..tools.periods import last_12_months, months_label
 
 GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
 
@@ -85,14 +87,16 @@ class ResPartner(models.Model):
         inverse_name="partner_id",
         string="Tier History",
     )
-    # Trailing twelve months figures, company currency, written by automatic tiering.
+    # Figures of the last 12 months (the 12 complete calendar months before the
+    # current one), company currency, written by automatic tiering.
     account_annual_revenue = fields.Float(
         string="Revenue (12 Months)",
         company_dependent=True,
         readonly=True,
         copy=False,
-        help="Posted customer invoices less credit notes of the last twelve months, "
-        "untaxed, in company currency.",
+        help="Posted customer invoices and sales receipts less credit notes, untaxed, "
+        "in company currency, of the 12 complete calendar months before the current "
+        "one.",
     )
     account_gross_margin = fields.Float(
         string="Gross Margin (12 Months)",
@@ -161,7 +165,14 @@ class ResPartner(models.Model):
     account_figures_date = fields.Date(
         string="Figures As Of",
         compute="_compute_account_figures_date",
-        help="Day the trailing twelve months figures were last computed.",
+        help="Day automatic tiering last computed the figures of the last 12 months.",
+    )
+    account_figures_period = fields.Char(
+        string="Months",
+        compute="_compute_account_figures_date",
+        help="The last 12 months the figures cover: the 12 complete calendar months "
+        "before the month they were computed in (the current month is never "
+        "included).",
     )
     account_mgmt_currency_id = fields.Many2one(
         comodel_name="res.currency",
@@ -226,6 +237,9 @@ class ResPartner(models.Model):
     @api.depends_context("company")
     def _compute_account_figures_date(self):
         self.account_figures_date = self.env.company.account_mgmt_figures_date
+        self.account_figures_period = self._account_mgmt_months_label(
+            *self._account_mgmt_figures_period()
+        )
 
     @api.depends_context("company")
     def _compute_account_mgmt_currency_id(self):
@@ -422,4 +436,24 @@ class ResPartner(models.Model):
                 }
                 for account in self
             ]
+        )
+
+    @api.model
+    def _account_mgmt_figures_period(self):
+        """First and last day of the months the account figures cover: the last
+        12 months as of the day automatic tiering last computed them in the
+        current company (the user's today when it never did)."""
+        return last_12_months(
+            self.env.company.account_mgmt_figures_date
+            or fields.Date.context_today(self)
+        )
+
+    @api.model
+    def _account_mgmt_months_label(self, date_from, date_to):
+        """The months from ``date_from`` to ``date_to`` in the user's language,
+        e.g. "Dec 2025 – Nov 2026"."""
+        return months_label(
+            date_from,
+            date_to,
+            lambda date: format_date(self.env, date, date_format="MMM y"),
         )

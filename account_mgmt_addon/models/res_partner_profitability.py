@@ -26,7 +26,8 @@ DSO_DAYS = 90
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    # Profitability, trailing twelve months (the current month and the 11 before)
+    # Profitability of the months of the account figures (the last 12 months:
+    # see res.partner._account_mgmt_figures_period)
     account_profit_visible = fields.Boolean(
         compute="_compute_account_profitability",
         groups=FIGURE_GROUPS,
@@ -37,8 +38,8 @@ class ResPartner(models.Model):
         currency_field="account_mgmt_currency_id",
         compute="_compute_account_profitability",
         groups=FIGURE_GROUPS,
-        help="Posted customer invoices less credit notes, untaxed, of the current "
-        "month and the eleven before.",
+        help="Posted customer invoices and sales receipts less credit notes, "
+        "untaxed, of the 12 complete calendar months before the current one.",
     )
     account_profit_gross_margin = fields.Monetary(
         string="Gross Margin (T12M)",
@@ -116,9 +117,8 @@ class ResPartner(models.Model):
         if not report.has_access("read"):
             return
         visible = self._account_mgmt_visible_accounts("profitability")
-        today = fields.Date.context_today(self)
         figures = report._get_account_figures(
-            visible, today.replace(day=1) - relativedelta(months=11)
+            visible, *self._account_mgmt_figures_period()
         )
         for partner in self:
             account = partner.commercial_partner_id

@@ -1,9 +1,11 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Automatic tiering: trailing twelve months figures of every account, set-based.
+"""Automatic tiering: the figures of the last 12 months of every account, set-based.
 
 One SQL statement computes the figures of every customer account of a company
-(and of its corporate group) from posted customer invoice and credit note lines;
+(and of its corporate group) over the 12 complete calendar months before the
+current one (tools/periods.py), from the monthly profitability summary (sales and
+cost of a line as ``account.move.line`` defines them);
 the tier arithmetic runs in plain Python (tools/tiering.py); one statement writes
 the figures and the new tiers back. The number of queries doesn't depend on the
 number of accounts.
@@ -20,6 +22,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_amount
 
+from ..tools.periods import last_12_months_as_of
 from ..tools.tiering import TierRules, make_figures, select_tier
 from .res_partner import FIGURE_FIELDS
 
@@ -104,47 +107,35 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _account_mgmt_period(self, date=None):
-        """First and last day of the trailing twelve months ending on ``date``."""
-        date_to = date or fields.Date.context_today(self)
-        return date_to - relativedelta(years=1, days=-1), date_to
+        """First and last day of the last 12 months as of ``date`` (default: the
+        user's today): the 12 complete calendar months before the current month;
+        for a past day, those complete at its end (tools/periods.py)."""
+        today = fields.Date.context_today(self)
+        return last_12_months_as_of(date or today, today)
 
     @api.model
-    def _account_mgmt_cogs_sql(self, company):
-        """SQL expression of the cost of goods of one invoice line, unsigned, in
-        the currency of ``company``.
-
-        Aliases: ``line`` (account_move_line), ``product`` (product_product),
-        ``line_uom`` and ``product_uom`` (uom_uom of the line and of the product).
-        The unit cost captured at posting (``account_mgmt_unit_cost``, per unit
-        of the line), else (a line posted without one) the product's current
-        cost.
-        """
-        standard_price = (
-            self.env["product.product"]
-            .with_company(company)
-            ._field_to_sql("product", "standard_price")
+    def _account_mgmt_sales_by_account_sql(self, company, date_from, date_to):
+        """Revenue and cost of goods per account of ``company`` from ``date_from``
+        to ``date_to`` (whole months), read from the monthly profitability
+        summary (the ledger itself for the months changed since it was built)."""
+        report = (
+            self.env["account_mgmt.profitability.report"]
+            .sudo()
+            .with_context(allowed_company_ids=company.ids)
         )
-        # quantity in the product's unit of measure
-        cost = SQL(
-            "line.quantity / COALESCE(NULLIF(line_uom.factor, 0), 1)"
-            " * COALESCE(product_uom.factor, 1) * COALESCE(%s, 0)",
-            standard_price,
-        )
-        self.env["account.move.line"].flush_model(["account_mgmt_unit_cost"])
-        return SQL("COALESCE(line.quantity * line.account_mgmt_unit_cost, %s)", cost)
-
-    @api.model
-    def _account_mgmt_lines_where_sql(self, company, date_from, date_to):
-        """Invoice lines that count: product lines of posted customer invoices and
-        credit notes of ``company`` dated in the period."""
+        report._flush_sources()
         return SQL(
             """
-                line.company_id = %(company_id)s
-            AND line.display_type = 'product'
-            AND line.parent_state = 'posted'
-            AND move.move_type IN ('out_invoice', 'out_refund')
-            AND line.date BETWEEN %(date_from)s AND %(date_to)s
+            SELECT month.partner_id,
+                   SUM(month.revenue) AS revenue,
+                   SUM(month.cogs) AS cogs
+              FROM (%(grouped)s) month
+             WHERE month.company_id = %(company_id)s
+               AND month.date BETWEEN %(date_from)s AND %(date_to)s
+          GROUP BY month.partner_id
+            HAVING SUM(month.revenue) <> 0 OR SUM(month.cogs) <> 0
             """,
+            grouped=report._sql_grouped(),
             company_id=company.id,
             date_from=date_from,
             date_to=date_to,
@@ -177,21 +168,7 @@ class ResPartner(models.Model):
                    AND (partner.company_id IS NULL
                         OR partner.company_id = %(company_id)s)
             ),
-            sales AS (
-                SELECT move.commercial_partner_id AS partner_id,
-                       SUM(-line.balance) AS revenue,
-                       SUM(CASE WHEN move.move_type = 'out_refund' THEN -1 ELSE 1 END
-                           * (%(cogs)s)) AS cogs
-                  FROM account_move_line line
-                  JOIN account_move move ON move.id = line.move_id
-             LEFT JOIN product_product product ON product.id = line.product_id
-             LEFT JOIN product_template template
-                       ON template.id = product.product_tmpl_id
-             LEFT JOIN uom_uom line_uom ON line_uom.id = line.product_uom_id
-             LEFT JOIN uom_uom product_uom ON product_uom.id = template.uom_id
-                 WHERE %(where)s
-              GROUP BY move.commercial_partner_id
-            ),
+            sales AS (%(sales)s),
             tiered_group AS (
                 SELECT DISTINCT account.group_id
                   FROM account
@@ -216,8 +193,7 @@ class ResPartner(models.Model):
             company_id=company.id,
             tier=partner._field_to_sql("partner", "account_tier_id"),
             locked=partner._field_to_sql("partner", "account_tier_locked"),
-            cogs=self._account_mgmt_cogs_sql(company),
-            where=self._account_mgmt_lines_where_sql(company, date_from, date_to),
+            sales=self._account_mgmt_sales_by_account_sql(company, date_from, date_to),
         )
 
     # ------------------------------------------------------------------
@@ -427,10 +403,11 @@ class ResPartner(models.Model):
             )
         }
         no_tier = self.env._("no tier")
+        months = self._account_mgmt_months_label(*self._account_mgmt_period(date))
         history_vals = []
         bodies = {}
         for change in changes:
-            reason = self._account_mgmt_tier_reason(company, change, tier_names)
+            reason = self._account_mgmt_tier_reason(company, change, tier_names, months)
             history_vals.append(
                 {
                     "date": now,
@@ -460,8 +437,11 @@ class ResPartner(models.Model):
         self.browse(list(bodies))._message_log_batch(bodies=bodies)
 
     @api.model
-    def _account_mgmt_tier_reason(self, company, change, tier_names):
-        """Why automatic tiering chose the new tier, in the user's words."""
+    def _account_mgmt_tier_reason(self, company, change, tier_names, months):
+        """Why automatic tiering chose the new tier, in the user's words.
+
+        :param months: label of the months of the figures ("Dec 2025 – Nov 2026")
+        """
         figures = change.group_figures
         values = {
             "revenue": format_amount(
@@ -471,16 +451,17 @@ class ResPartner(models.Model):
                 self.env, figures.gross_margin, company.currency_id
             ),
             "percent": f"{figures.margin_percent:.2f}",
+            "months": months,
         }
         if change.group_size > 1:
             basis = self.env._(
-                "Group total over 12 months: revenue %(revenue)s, gross margin "
+                "Group total over %(months)s: revenue %(revenue)s, gross margin "
                 "%(margin)s (%(percent)s %%).",
                 **values,
             )
         else:
             basis = self.env._(
-                "Last 12 months: revenue %(revenue)s, gross margin %(margin)s "
+                "%(months)s: revenue %(revenue)s, gross margin %(margin)s "
                 "(%(percent)s %%).",
                 **values,
             )

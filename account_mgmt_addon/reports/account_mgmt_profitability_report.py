@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
+from ..models.account_move_line import INCOME_ACCOUNT_TYPES
 from . import profitability_summary as summary_sql
 
 _logger = logging.getLogger(__name__)
@@ -23,10 +24,10 @@ class AccountMgmtProfitabilityReport(models.Model):
 
     Sources, added up per row (see ``_sql_sources``):
 
-    - revenue: income product lines of posted customer invoices and credit notes
-      (minus the balance, company currency);
-    - cost of goods sold: quantity x the unit cost stored at posting, or the
-      anglo-saxon COGS journal items when the company posts them (stock valuation);
+    - revenue and cost of goods sold: the sales lines and their cost, as
+      ``account.move.line._account_mgmt_sales_sql`` defines them (posted customer
+      invoices, credit notes and sales receipts; unit cost captured at posting, or
+      the anglo-saxon COGS items when the company posts them);
     - direct cost: analytic lines on analytic accounts whose customer is the
       account (vendor bills, expenses, timesheets), revenue and COGS lines apart;
     - allocated cost: cost pool allocations.
@@ -418,7 +419,6 @@ class AccountMgmtProfitabilityReport(models.Model):
         sources = SQL(" UNION ALL ").join(
             [
                 self._sql_revenue_lines(months),
-                self._sql_cogs_lines(months),
                 self._sql_direct_cost_lines(months),
                 self._sql_allocated_cost_lines(months),
             ]
@@ -451,86 +451,24 @@ class AccountMgmtProfitabilityReport(models.Model):
 
     @api.model
     def _sql_revenue_lines(self, months=None) -> SQL:
-        """Income product lines of posted customer invoices and credit notes.
-
-        Their cost of goods sold is quantity x the unit cost stored at posting
-        (today's product cost for a line that has none), unless the entry holds
-        anglo-saxon COGS items for the product (then those items count, see
-        ``_sql_cogs_lines``).
-        """
+        """Sales lines with their revenue and cost of goods, and the anglo-saxon
+        COGS items of sales: the one definition of ``account.move.line``
+        (``_account_mgmt_sales_sql``)."""
         return SQL(
             """
-            SELECT line.id AS aml_id,
-                   move.commercial_partner_id AS partner_id,
-                   line.company_id,
-                   line.date,
-                   -line.balance AS revenue,
-                   CASE
-                       WHEN line.product_id IS NULL OR EXISTS (
-                           SELECT 1
-                             FROM account_move_line cogs_line
-                            WHERE cogs_line.move_id = line.move_id
-                              AND cogs_line.display_type = 'cogs'
-                              AND cogs_line.product_id = line.product_id
-                       ) THEN 0.0
-                       ELSE ROUND(
-                           line.quantity * COALESCE(
-                               line.account_mgmt_unit_cost,
-                               -- not captured (posted before installation and
-                               -- not backfilled): today's product cost
-                               (product.standard_price ->> line.company_id::text)
-                                   ::numeric
-                               * COALESCE(uom_template.factor, 1)
-                               / COALESCE(NULLIF(uom_line.factor, 0), 1),
-                               0.0
-                           ),
-                           currency.decimal_places
-                       ) * CASE WHEN move.move_type = 'out_refund' THEN -1 ELSE 1 END
-                   END AS cogs,
+            SELECT sale.aml_id,
+                   sale.commercial_partner_id AS partner_id,
+                   sale.company_id,
+                   sale.date,
+                   sale.revenue,
+                   sale.cogs,
                    0.0 AS direct_cost,
                    0.0 AS allocated_cost
-              FROM account_move_line line
-              JOIN account_move move ON move.id = line.move_id
-              JOIN account_account account ON account.id = line.account_id
-              JOIN res_currency currency ON currency.id = line.company_currency_id
-         LEFT JOIN product_product product ON product.id = line.product_id
-         LEFT JOIN product_template template ON template.id = product.product_tmpl_id
-         LEFT JOIN uom_uom uom_template ON uom_template.id = template.uom_id
-         LEFT JOIN uom_uom uom_line ON uom_line.id = line.product_uom_id
-             WHERE move.move_type IN ('out_invoice', 'out_refund')
-               AND line.parent_state = 'posted'
-               AND line.display_type = 'product'
-               AND account.account_type IN ('income', 'income_other')
-               %(months)s
+              FROM (%s) sale
             """,
-            months=self._sql_month_filter(months, "line"),
-        )
-
-    @api.model
-    def _sql_cogs_lines(self, months=None) -> SQL:
-        """Expense side of the anglo-saxon COGS items of customer invoices."""
-        return SQL(
-            """
-            SELECT line.id AS aml_id,
-                   move.commercial_partner_id AS partner_id,
-                   line.company_id,
-                   line.date,
-                   0.0 AS revenue,
-                   line.balance AS cogs,
-                   0.0 AS direct_cost,
-                   0.0 AS allocated_cost
-              FROM account_move_line line
-              JOIN account_move move ON move.id = line.move_id
-              JOIN account_account account ON account.id = line.account_id
-             WHERE move.move_type IN ('out_invoice', 'out_refund')
-               AND line.parent_state = 'posted'
-               AND line.display_type = 'cogs'
-               AND account.account_type IN (
-                   'expense', 'expense_direct_cost', 'expense_depreciation'
-               )
-               %(months)s
-            """,
-            months=self._sql_month_filter(months, "line"),
+            self.env["account.move.line"]._account_mgmt_sales_sql(
+                self._sql_month_filter(months, "line")
+            ),
         )
 
     @api.model
@@ -571,7 +509,7 @@ class AccountMgmtProfitabilityReport(models.Model):
               LEFT JOIN account_move_line source_line
                 ON source_line.id = aal.move_line_id
              WHERE (general.id IS NULL
-                    OR general.account_type NOT IN ('income', 'income_other'))
+                    OR general.account_type NOT IN %(income_types)s)
                AND (source_line.id IS NULL
                     OR source_line.display_type IS DISTINCT FROM 'cogs')
                %(months)s
@@ -579,6 +517,7 @@ class AccountMgmtProfitabilityReport(models.Model):
             months=self._sql_month_filter(months, "aal"),
             joins=joins,
             partner=partner,
+            income_types=INCOME_ACCOUNT_TYPES,
         )
 
     @api.model

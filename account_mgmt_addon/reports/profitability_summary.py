@@ -20,7 +20,8 @@ The months are listed by PostgreSQL triggers, so that no way of changing the dat
 - journal items inserted or deleted (statement triggers) or updated (row
   triggers on the columns the report reads), when posted, of a product or COGS
   display type, on an income or expense account;
-- customer invoices whose type, customer, state, date or company changes;
+- customer invoices, credit notes and sales receipts whose type, customer,
+  state, date or company changes;
 - analytic lines (any change: their plan columns depend on the database);
 - cost allocations;
 - an analytic account changing customer, or a customer of an analytic account
@@ -36,6 +37,12 @@ Everything here is dropped by the uninstall hook (``drop_summary``).
 
 from odoo.tools import SQL
 
+from ..models.account_move_line import (
+    COGS_ACCOUNT_TYPES,
+    INCOME_ACCOUNT_TYPES,
+    SALE_MOVE_TYPES,
+)
+
 SUMMARY_TABLE = "account_mgmt_profitability_month"
 DIRTY_TABLE = "account_mgmt_profitability_dirty"
 # Advisory lock key of the summary refresh ("amgmt_pr" in ASCII).
@@ -45,11 +52,13 @@ _MONTH = "date_trunc('month', %s)::date"
 
 # The journal items the report reads: posted product and COGS items on income
 # and expense accounts (alias ``line``, joined to its account as ``account``).
-_AML_COUNTS = """
+_READ_ACCOUNT_TYPES = ", ".join(
+    f"'{account_type}'" for account_type in INCOME_ACCOUNT_TYPES + COGS_ACCOUNT_TYPES
+)
+_AML_COUNTS = f"""
     line.parent_state = 'posted'
     AND line.display_type IN ('product', 'cogs')
-    AND account.account_type IN ('income', 'income_other', 'expense',
-                                 'expense_direct_cost', 'expense_depreciation')
+    AND account.account_type IN ({_READ_ACCOUNT_TYPES})
 """
 
 
@@ -184,9 +193,9 @@ _MOVE_UPDATE_COLUMNS = (
 _MOVE_CHANGED = " OR ".join(
     f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in _MOVE_UPDATE_COLUMNS
 )
+_SALE_TYPES = ", ".join(f"'{move_type}'" for move_type in SALE_MOVE_TYPES)
 _CUSTOMER_INVOICE = (
-    "(OLD.move_type IN ('out_invoice', 'out_refund')"
-    " OR NEW.move_type IN ('out_invoice', 'out_refund'))"
+    f"(OLD.move_type IN ({_SALE_TYPES}) OR NEW.move_type IN ({_SALE_TYPES}))"
     " AND (OLD.state = 'posted' OR NEW.state = 'posted')"
 )
 

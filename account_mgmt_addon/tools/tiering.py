@@ -3,8 +3,8 @@
 """Tier selection arithmetic, free of the ORM.
 
 Automatic tiering gives each account the first tier, in sequence order, whose rules
-its trailing twelve months figures meet. A rule left at zero is no rule; a tier
-without any rule is a fallback that takes every account reaching it.
+its figures of the last 12 months meet (tools/periods.py). A rule left at zero is no
+rule; a tier without any rule is a fallback that takes every account reaching it.
 """
 
 from dataclasses import dataclass
@@ -22,7 +22,7 @@ class TierRules:
 
 @dataclass(frozen=True)
 class Figures:
-    """Trailing twelve months figures of an account (or of its group)."""
+    """Figures of the last 12 months of an account (or of its group)."""
 
     annual_revenue: float = 0.0
     gross_margin: float = 0.0

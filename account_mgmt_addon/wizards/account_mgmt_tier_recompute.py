@@ -21,7 +21,9 @@ class AccountMgmtTierRecompute(models.TransientModel):
         required=True,
         readonly=True,
         default=fields.Date.context_today,
-        help="The figures are the trailing twelve months ending on this day.",
+        help="The figures are those of the last 12 months as of this day: the 12 "
+        "complete calendar months before the current one (for a past day, those "
+        "complete at its end).",
     )
     line_ids = fields.One2many(
         comodel_name="account_mgmt.tier.recompute.line",
