@@ -87,7 +87,7 @@ class ResPartner(models.Model):
         compute="_compute_account_receivables",
         groups=FIGURE_GROUPS,
         help="Days past due of the oldest item still overdue once the unapplied "
-        "credits are applied to the oldest items first.",
+        "credits are applied to the most recent past-due items.",
     )
     account_dso = fields.Float(
         string="DSO, Last 90 Days",
