@@ -738,6 +738,7 @@ class AccountMgmtHealthSnapshot(models.Model):
         # batch measuring its plans on the whole ledger again).
         for fname in ("actual", "status"):
             objectives._fields[fname].compute_value(objectives)
+        objectives._health_store_statuses(date)
         counts = defaultdict(lambda: [0, 0, 0])
         for objective in objectives:
             count = counts[objective.plan_id.id]
