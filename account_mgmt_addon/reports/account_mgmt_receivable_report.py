@@ -180,15 +180,31 @@ class AccountMgmtReceivableReport(models.Model):
                 "JOIN %s ON account_currency_table.company_id = line.company_id",
                 self.env["res.currency"]._get_simple_currency_table(companies),
             )
-            currency_id = self.env.company.currency_id.id
+            currency_id = SQL("%s", self.env.company.currency_id.id)
         else:
             rate = SQL("1.0")
-            currency_join = SQL()
+            currency_join = SQL(
+                "JOIN res_company line_company ON line_company.id = line.company_id"
+            )
             currency_id = SQL("line_company.currency_id")
         past_due = SQL("open.amount_residual > 0 AND open.date_maturity < %s", date)
+        # Three levels: the open items; the credits applied to them (a window per
+        # account and company); their dates and aging. The outer level is a plain
+        # subquery with outer joins on unique keys: PostgreSQL merges it into the
+        # reader's query and leaves out the entry when its date is not read.
         return SQL(
             """
-            SELECT item.*,
+            SELECT item.id,
+                   item.move_id,
+                   item.partner_id,
+                   item.company_id,
+                   item.currency_id,
+                   item.invoice_currency_id,
+                   COALESCE(move.invoice_date, item.line_date) AS date,
+                   item.date_maturity,
+                   item.amount_residual,
+                   item.amount_residual_currency,
+                   item.amount_overdue,
                    CASE WHEN item.amount_overdue > 0
                         THEN %(date)s - item.date_maturity ELSE 0
                    END AS days_overdue,
@@ -216,17 +232,14 @@ class AccountMgmtReceivableReport(models.Model):
                            line.company_id,
                            %(currency_id)s AS currency_id,
                            line.currency_id AS invoice_currency_id,
-                           COALESCE(move.invoice_date, line.date) AS date,
+                           line.date AS line_date,
                            COALESCE(line.date_maturity, line.date) AS date_maturity,
                            line.amount_residual * %(rate)s AS amount_residual,
                            line.amount_residual_currency
                       FROM account_move_line line
                       JOIN res_partner line_partner
                         ON line_partner.id = line.partner_id
-                      JOIN res_company line_company
-                        ON line_company.id = line.company_id
                       %(currency_join)s
-                      LEFT JOIN account_move move ON move.id = line.move_id
                      WHERE line.account_id = ANY(ARRAY(
                                SELECT id FROM account_account
                                 WHERE account_type = 'asset_receivable'))
@@ -235,6 +248,7 @@ class AccountMgmtReceivableReport(models.Model):
                        AND line.company_id IN %(company_ids)s
                 ) open
               ) item
+              LEFT JOIN account_move move ON move.id = item.move_id
             """,
             date=date,
             past_due=past_due,
