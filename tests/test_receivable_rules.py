@@ -221,3 +221,15 @@ class TestReceivableRules(ProfitabilityCommon):
             self.assertIn(invoice.name, message.body)
         for move in self.k3 | self.c1:
             self.assertNotIn(move.name, message.body)
+
+    def test_query_count_does_not_depend_on_the_accounts(self):
+        partners = self.env["res.partner"].with_user(self.user_finance)
+        # a first read fills the caches that outlive invalidate_all
+        self.env.invalidate_all()
+        partners.browse(self.kappa.ids).mapped("account_overdue_amount")
+        for accounts in (self.kappa | self.lambda_, self.kappa, self.lambda_):
+            self.env.invalidate_all()
+            records = partners.browse(accounts.ids)
+            # the same number of queries for one account or two
+            with self.assertQueryCount(accountman=7):
+                records.mapped("account_overdue_amount")
