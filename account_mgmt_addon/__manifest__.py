@@ -49,6 +49,8 @@
         "views/account_mgmt_health_views.xml",
         "views/account_mgmt_portfolio_views.xml",
         "reports/account_mgmt_profitability_report_views.xml",
+        "reports/account_mgmt_profitability_breakdown_views.xml",
+        "reports/account_mgmt_workload_report_views.xml",
         "reports/account_mgmt_receivable_report_views.xml",
         "reports/account_mgmt_profitability_templates.xml",
         "views/account_mgmt_cost_pool_views.xml",

@@ -234,9 +234,10 @@ class TestPlanActuals(PlanCommon):
             self.assertEqual(low.status, "on_track")
             # 8,500 / 20,000 = 42.5 % < 75 % x 66.48 % = 49.86 %: off track.
             self.assertEqual(high.status, "off_track")
-            # plan progress: (85 + 42.5) / 2 = 63.75 % >= 49.86 %: at risk
+            # plan progress: (85 + 42.5) / 2 = 63.75 %; the plan takes the worst
+            # status of its objectives: off track
             self.assertAlmostEqual(plan.progress, 63.75, delta=0.05)
-            self.assertEqual(plan.status, "at_risk")
+            self.assertEqual(plan.status, "off_track")
         # With a deadline of March 31 for the first objective, all its time is
         # used on April 30 and 85 % is then short of 100 % but >= 75 %: at risk.
         low.date_deadline = "2024-03-31"

@@ -64,6 +64,26 @@ class TestPlanInteractions(PlanCommon):
         # 2 of 8 = 25 %
         self.assertEqual(objective.actual, 2.0)
         self.assertAlmostEqual(objective.progress, 25.0)
+        # The plan's button counts and lists the same two.
+        plan = self.plan.with_user(self.user_manager)
+        self.assertEqual(plan.interaction_count, 2)
+        action = plan.action_open_interactions()
+        self.assertEqual(
+            self.Interaction.search(action["domain"]).mapped("date"),
+            [datetime(2024, 6, 30, 16), datetime(2024, 2, 10, 10)],
+        )
+        self.assertEqual(plan.linked_interaction_count, 0)
+        # The account's button: 5 in the group (Acme 4 of any state, its
+        # subsidiary 1), 4 on Acme itself as its tab lists them.
+        account = self.account.with_user(self.user_manager)
+        self.assertEqual(account.interaction_count, 5)
+        self.assertEqual(account.interaction_account_count, 4)
+        self.assertEqual(len(account.interaction_ids), 4)
+        subsidiary = self.subsidiary.with_user(self.user_manager)
+        self.assertEqual(
+            (subsidiary.interaction_count, subsidiary.interaction_account_count),
+            (1, 1),
+        )
 
     def test_stakeholder_last_interaction(self):
         self._log(self.account, datetime(2024, 2, 10, 10), contacts=self.contact)
@@ -89,8 +109,10 @@ class TestPlanInteractions(PlanCommon):
         )
         self.assertEqual(call.plan_id, self.plan)
         self.assertEqual(self.plan.linked_interaction_count, 1)
-        action = self.plan.action_open_interactions()
+        action = self.plan.action_open_linked_interactions()
         self.assertEqual(action["domain"], [("plan_id", "=", self.plan.id)])
+        # Dated February 2024, a call: also among the client interactions.
+        self.assertEqual(self.plan.interaction_count, 1)
         other_plan = self._plan(
             account=self._account("Other Ltd"), objectives=[("manual", 1.0)]
         )

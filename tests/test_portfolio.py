@@ -8,6 +8,7 @@ from datetime import timedelta
 from lxml import etree
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -148,6 +149,48 @@ class TestPortfolio(HealthScenario):
         # Missing plans: Beta's Key tier requires one; Acme has one; Gamma no tier.
         self.assertEqual(missing, 1)
         self.assertEqual(off_track, 1)
+
+    def test_workload_counts_objectives_by_who_is_responsible(self):
+        # The statuses measured on 15 June (the live ones follow the clock).
+        statuses = {o.name: o.health_status for o in self.acme_plan.objective_ids}
+        self.assertEqual(
+            statuses,
+            {
+                "Done": "done",
+                "On track": "on_track",
+                "At risk": "at_risk",
+                "Late": "off_track",
+            },
+        )
+        off_track = self.acme_plan.objective_ids.filtered(lambda o: o.name == "Late")
+        # Bruno is responsible for it; Anna manages Acme.
+        off_track.user_id = self.user_manager2
+        action = self.env.ref(
+            "account_mgmt_addon.account_mgmt_health_snapshot_action_workload"
+        )
+        Workload = self.env[action.res_model].with_user(self.user_director)
+        groups = Workload._read_group(
+            [("company_id", "=", self.company.id)],
+            ["user_id"],
+            [
+                "account_count:sum",
+                "contact_overdue_count:sum",
+                "missing_plan_count:sum",
+                "off_track_count:sum",
+            ],
+        )
+        self.assertEqual(
+            {user: tuple(figures) for user, *figures in groups},
+            {
+                # 3 accounts, 2 overdue contacts, 1 missing plan (see above)
+                self.user_manager: (3, 2, 1, 0),
+                # no account, 1 objective off track
+                self.user_manager2: (0, 0, 0, 1),
+            },
+        )
+        # Account managers don't read the team's workload.
+        with self.assertRaises(AccessError):
+            self.env[action.res_model].with_user(self.user_manager).search([])
 
     def test_figures_open_the_records_behind(self):
         acme = self.acme.with_user(self.user_manager)

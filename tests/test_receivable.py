@@ -18,7 +18,9 @@ I6    2025-01-31  2025-03-31   5,000  91             over 90
 Open receivable 1,000 + 700 + 1,500 + 3,000 + 4,000 + 5,000 = 15,200; overdue
 1,500 + 3,000 + 4,000 + 5,000 = 13,500; oldest 91 days. Revenue of the last 90
 days (2 April to 30 June): I1 + I2 + I3 + I4 = 1,000 + 700 + 2,000 + 3,000 = 6,700
-(I5, dated 1 April, is 90 days old: out). DSO = 15,200 / 6,700 x 90 = 204.18.
+(I5, dated 1 April, is 90 days old: out). DSO = 15,200 / 6,700 x 90 = 204.18
+(no taxes: the tax-inclusive basis changes nothing here; see
+test_receivable_rules.py).
 """
 
 from freezegun import freeze_time
@@ -153,11 +155,19 @@ class TestReceivable(ProfitabilityCommon):
             move_type="out_refund",
         )
         gamma = self.gamma.with_context(allowed_company_ids=self.company.ids)
-        # 15,200 - 200; the credit is never "overdue".
+        # Open 15,200 - 200; overdue 13,500 - 200: the credit is deducted from
+        # the most recent past-due item (I3: 1,500 -> 1,300), never "overdue".
         self.assertAlmostEqual(gamma.account_open_receivable, 15000.0)
-        self.assertAlmostEqual(gamma.account_overdue_amount, 13500.0)
+        self.assertAlmostEqual(gamma.account_overdue_amount, 13300.0)
+        self.assertEqual(gamma.account_oldest_overdue_days, 91)
         item = self.env[RECEIVABLES].search([("move_id", "=", credit.id)])
-        self.assertEqual((item.amount_residual, item.days_overdue), (-200.0, 0))
+        self.assertEqual(
+            (item.amount_residual, item.amount_overdue, item.days_overdue),
+            (-200.0, 0.0, 0),
+        )
+        self.assertEqual(item.aging_bucket, "00_credits")
+        i3 = self.env[RECEIVABLES].search([("move_id", "=", self.i3.id)])
+        self.assertEqual((i3.amount_residual, i3.amount_overdue), (1500.0, 1300.0))
 
     def test_payment_reminder(self):
         email_type = self.env.ref(

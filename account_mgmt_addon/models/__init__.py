@@ -30,4 +30,5 @@ from . import account_mgmt_plan_stakeholder
 from . import res_partner_plan
 from . import mail_activity_plan
 from . import account_mgmt_interaction_plan
+from . import account_mgmt_plan_objective_health
 from . import account_mgmt_demo

@@ -590,40 +590,27 @@ class AccountMgmtHealthSnapshot(models.Model):
     @api.model
     def _health_query_overdue_receivables(self, accounts, measures, date):
         """(account, company) -> (open, overdue past the measure's delay,
-        overdue more than 60 days, overdue) receivable in company currency."""
-        self.env["account.move.line"].flush_model(
-            [
-                "amount_residual",
-                "date_maturity",
-                "partner_id",
-                "company_id",
-                "account_id",
-                "parent_state",
-                "reconciled",
-            ]
-        )
-        self.env["account.account"].flush_model(["account_type"])
+        overdue more than 60 days, overdue) receivable in company currency.
+
+        The receivables report's definition (``_sql_open_items``): overdue is what
+        is past due less unapplied credits, never more than open nor negative.
+        """
+        companies = self.env["res.company"].browse({a["company_id"] for a in accounts})
         return self._health_rows(
             SQL(
                 """
                 WITH acc AS (%(acc)s)
                 SELECT acc.partner_id, acc.company_id,
-                       SUM(aml.amount_residual),
-                       SUM(aml.amount_residual) FILTER (
-                           WHERE aml.date_maturity < acc.overdue_before),
-                       SUM(aml.amount_residual) FILTER (
-                           WHERE aml.date_maturity < %(before_60)s),
-                       SUM(aml.amount_residual) FILTER (
-                           WHERE aml.date_maturity < %(today)s)
+                       SUM(item.amount_residual),
+                       SUM(item.amount_overdue) FILTER (
+                           WHERE item.date_maturity < acc.overdue_before),
+                       SUM(item.amount_overdue) FILTER (
+                           WHERE item.date_maturity < %(before_60)s),
+                       SUM(item.amount_overdue)
                   FROM acc
-                  JOIN res_partner p ON p.commercial_partner_id = acc.partner_id
-                  JOIN account_move_line aml
-                    ON aml.partner_id = p.id AND aml.company_id = acc.company_id
-                  JOIN account_account a ON a.id = aml.account_id
-                 WHERE aml.parent_state = 'posted'
-                   AND a.account_type = 'asset_receivable'
-                   AND NOT aml.reconciled
-                   AND aml.amount_residual != 0
+                  JOIN (%(items)s) item
+                    ON item.partner_id = acc.partner_id
+                   AND item.company_id = acc.company_id
               GROUP BY acc.partner_id, acc.company_id
                 """,
                 acc=self._health_accounts_sql(
@@ -635,8 +622,10 @@ class AccountMgmtHealthSnapshot(models.Model):
                         ),
                     ),
                 ),
+                items=self.env["account_mgmt.receivable.report"]._sql_open_items(
+                    date, companies
+                ),
                 before_60=date - timedelta(days=60),
-                today=date,
             )
         )
 
@@ -725,6 +714,7 @@ class AccountMgmtHealthSnapshot(models.Model):
         # batch measuring its plans on the whole ledger again).
         for fname in ("actual", "status"):
             objectives._fields[fname].compute_value(objectives)
+        objectives._health_store_statuses(date)
         counts = defaultdict(lambda: [0, 0, 0])
         for objective in objectives:
             count = counts[objective.plan_id.id]

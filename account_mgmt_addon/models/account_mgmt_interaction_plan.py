@@ -1,5 +1,7 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time, timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -75,9 +77,23 @@ class AccountMgmtPlan(models.Model):
         inverse_name="plan_id",
         string="Interactions",
     )
+    interaction_count = fields.Integer(
+        string="Client Interactions",
+        compute="_compute_interaction_count",
+        help="Done interactions with the account, its subsidiaries and their "
+        "contacts that count as a client contact, over the plan's dates: what the "
+        '"Client interactions" objectives count.',
+    )
     linked_interaction_count = fields.Integer(
         string="Linked Interactions", compute="_compute_linked_interaction_count"
     )
+
+    def _compute_interaction_count(self):
+        measures = self._get_measures(("interaction_count",))
+        for plan in self:
+            plan.interaction_count = measures.get(plan._origin.id, {}).get(
+                "interaction_count", 0
+            )
 
     def _compute_linked_interaction_count(self):
         counts = dict(
@@ -89,6 +105,20 @@ class AccountMgmtPlan(models.Model):
             plan.linked_interaction_count = counts.get(plan, 0)
 
     def action_open_interactions(self):
+        """The interactions the plan's "Client interactions" objectives count."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account_mgmt_addon.account_mgmt_interaction_action"
+        )
+        action["domain"] = self._interaction_count_domain()
+        action["context"] = {
+            "default_plan_id": self.id,
+            "default_partner_id": self.partner_id.id,
+        }
+        return action
+
+    def action_open_linked_interactions(self):
+        """The interactions linked to the plan by hand."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "account_mgmt_addon.account_mgmt_interaction_action"
@@ -99,3 +129,19 @@ class AccountMgmtPlan(models.Model):
             "default_partner_id": self.partner_id.id,
         }
         return action
+
+    def _interaction_count_domain(self):
+        """The domain of what ``_query_interactions`` counts for the plan."""
+        self.ensure_one()
+        return [
+            ("partner_id", "child_of", self.partner_id.id),
+            ("state", "=", "done"),
+            ("type_id.counts_as_contact", "=", True),
+            ("company_id", "in", [False, self.company_id.id]),
+            ("date", ">=", datetime.combine(self.date_start, time.min)),
+            (
+                "date",
+                "<",
+                datetime.combine(self.date_end + timedelta(days=1), time.min),
+            ),
+        ]

@@ -55,13 +55,22 @@ class AccountMgmtPlan(models.Model):
         }
     )
 
-    def _default_date_start(self):
+    def _default_period(self):
+        """The company's fiscal year of the user's today, or the next one when
+        less than a quarter of it is left."""
         today = fields.Date.context_today(self)
-        return self.env.company.compute_fiscalyear_dates(today)["date_from"]
+        dates = self.env.company.compute_fiscalyear_dates(today)
+        if plan_progress.use_next_period(dates["date_from"], dates["date_to"], today):
+            dates = self.env.company.compute_fiscalyear_dates(
+                dates["date_to"] + timedelta(days=1)
+            )
+        return dates
+
+    def _default_date_start(self):
+        return self._default_period()["date_from"]
 
     def _default_date_end(self):
-        today = fields.Date.context_today(self)
-        return self.env.company.compute_fiscalyear_dates(today)["date_to"]
+        return self._default_period()["date_to"]
 
     name = fields.Char(required=True, tracking=True)
     partner_id = fields.Many2one(
@@ -220,7 +229,9 @@ class AccountMgmtPlan(models.Model):
     status = fields.Selection(
         selection=plan_progress.STATUS_SELECTION,
         compute="_compute_progress",
-        help="Progress compared with the share of the period elapsed.",
+        help="The worst status of the plan's objectives: off track when one is, "
+        "at risk when one is, done when all are. Without objectives, the revenue "
+        "progress compared with the share of the period elapsed.",
     )
 
     objective_ids = fields.One2many(
@@ -320,7 +331,13 @@ class AccountMgmtPlan(models.Model):
             else:
                 plan.time_elapsed = 0.0
 
-    @api.depends("state", "objective_ids.progress", "revenue_progress", "time_elapsed")
+    @api.depends(
+        "state",
+        "objective_ids.progress",
+        "objective_ids.status",
+        "revenue_progress",
+        "time_elapsed",
+    )
     def _compute_progress(self):
         colors = {
             plan_progress.ON_TRACK: 10,
@@ -336,7 +353,9 @@ class AccountMgmtPlan(models.Model):
                 ) / len(plan.objective_ids)
             else:
                 plan.progress = min(plan.revenue_progress, 100.0)
-            plan.status = plan_progress.status(plan.progress, plan.time_elapsed)
+            plan.status = plan_progress.plan_status(
+                plan.objective_ids.mapped("status"), plan.progress, plan.time_elapsed
+            )
             plan.color = colors[plan.status] if plan.state == "approved" else 0
 
     @api.depends("objective_ids", "action_ids.state")

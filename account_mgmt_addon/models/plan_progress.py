@@ -34,6 +34,13 @@ STATUS_SELECTION = [
 #: progress expected by now.
 AT_RISK_RATIO = 0.75
 
+#: A new plan is for the next period when less than this share (in percent) of
+#: the current one is left.
+NEXT_PERIOD_BELOW = 25.0
+
+#: Statuses from the worst to the best: a plan takes the worst of its objectives.
+STATUS_SEVERITY = [OFF_TRACK, AT_RISK, ON_TRACK, DONE]
+
 
 def progress_percent(actual, target):
     """Actual as a percentage of target; 0 when there is no positive target."""
@@ -70,6 +77,21 @@ def status(progress, elapsed, cumulative=True):
     if progress >= expected * AT_RISK_RATIO:
         return AT_RISK
     return OFF_TRACK
+
+
+def plan_status(objective_statuses, progress, elapsed):
+    """Status of a plan: the worst status of its objectives (off track, then at
+    risk, then on track; done when every objective is done); without objectives,
+    the status of its revenue ``progress`` against the time ``elapsed``."""
+    if not objective_statuses:
+        return status(progress, elapsed)
+    return min(objective_statuses, key=STATUS_SEVERITY.index)
+
+
+def use_next_period(date_start, date_end, today):
+    """A plan created ``today`` is for the period after [date_start, date_end]
+    when less than a quarter of it is left at the end of ``today``."""
+    return 100.0 - time_elapsed_percent(date_start, date_end, today) < NEXT_PERIOD_BELOW
 
 
 def _is_whole_months(date_start, date_end):

@@ -52,6 +52,13 @@ class ResPartner(models.Model):
         help="Interactions of the account and of its subsidiaries (of the person, "
         "for a contact).",
     )
+    interaction_account_count = fields.Integer(
+        string="Interactions on This Account",
+        compute="_compute_interaction_count",
+        groups="account_mgmt_addon.group_account_manager",
+        help="Interactions with the account itself, as listed on its Account "
+        "Management tab (its subsidiaries' are in the group count).",
+    )
 
     @api.depends(
         "is_company",
@@ -140,6 +147,7 @@ class ResPartner(models.Model):
 
     def _compute_interaction_count(self):
         self.interaction_count = 0
+        self.interaction_account_count = 0
         Interaction = self.env["account_mgmt.interaction"]
         ids = {p._origin.id for p in self if p._origin.id}
         if not ids or not Interaction.has_access("read"):
@@ -153,6 +161,8 @@ class ResPartner(models.Model):
             for partner, count in Interaction._read_group(
                 [("partner_id", "in", members.ids)], ["partner_id"], ["__count"]
             ):
+                if partner.id in ids:
+                    partner.interaction_account_count = count
                 while partner:
                     if partner.id in ids:
                         partner.interaction_count += count
@@ -166,6 +176,7 @@ class ResPartner(models.Model):
             ):
                 if person.id in ids:
                     person.interaction_count = count
+                    person.interaction_account_count = count
 
     def _account_mgmt_cadence_company(self, last_company=None):
         """The company whose tier and default cadence the account follows.

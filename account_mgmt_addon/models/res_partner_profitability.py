@@ -14,13 +14,13 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL
+
+from ..reports.account_mgmt_receivable_report import DSO_DAYS
 
 GROUP_MANAGER = "account_mgmt_addon.group_account_manager"
 GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
 GROUP_FINANCE = "account_mgmt_addon.group_account_finance"
 FIGURE_GROUPS = f"{GROUP_MANAGER},{GROUP_FINANCE}"
-DSO_DAYS = 90
 
 
 class ResPartner(models.Model):
@@ -72,32 +72,40 @@ class ResPartner(models.Model):
         currency_field="account_mgmt_currency_id",
         compute="_compute_account_receivables",
         groups=FIGURE_GROUPS,
-        help="Amount still due on posted entries (unapplied credits deducted).",
+        help="Sum of the open items of posted entries: invoices less unapplied "
+        "credit notes and payments.",
     )
     account_overdue_amount = fields.Monetary(
         string="Overdue",
         currency_field="account_mgmt_currency_id",
         compute="_compute_account_receivables",
         groups=FIGURE_GROUPS,
-        help="Amount due on items whose due date has passed.",
+        help="What is past due less the unapplied credit notes and payments, "
+        "never more than the open receivable and never negative.",
     )
     account_oldest_overdue_days = fields.Integer(
         string="Oldest Overdue (Days)",
         compute="_compute_account_receivables",
         groups=FIGURE_GROUPS,
+        help="Days past due of the oldest item still overdue once the unapplied "
+        "credits are applied to the most recent past-due items.",
     )
     account_dso = fields.Float(
-        string="DSO (Days)",
+        string="DSO, Last 90 Days",
         digits=(16, 1),
         compute="_compute_account_receivables",
         groups=FIGURE_GROUPS,
-        help="Days sales outstanding: open receivable / revenue of the last 90 days "
-        "x 90. Blank when the account had no revenue in the last 90 days.",
+        help="Days sales outstanding over the last 90 days: open receivable / sales "
+        "of the last 90 days x 90, both tax included (sales: posted customer "
+        "invoices and sales receipts less credit notes). Blank when the account "
+        "had no sales in the last 90 days. Accounting's own \"Days Sales "
+        'Outstanding (DSO)" on the partner divides by every sale since the first '
+        "invoice and multiplies by the days since then: a lifetime average.",
     )
     account_dso_defined = fields.Boolean(
         compute="_compute_account_receivables",
         groups=FIGURE_GROUPS,
-        help="The account had revenue in the last 90 days, so its DSO means something.",
+        help="The account had sales in the last 90 days, so its DSO means something.",
     )
     account_mgmt_overdue_ids = fields.Many2many(
         comodel_name="account_mgmt.receivable.report",
@@ -149,9 +157,7 @@ class ResPartner(models.Model):
             return
         visible = self._account_mgmt_visible_accounts("receivables")
         figures = report._get_account_figures(visible)
-        revenue = self._account_mgmt_recent_revenue(
-            visible.filtered(lambda p: p.id in figures)
-        )
+        sales = report._get_recent_sales(visible.filtered(lambda p: p.id in figures))
         for partner in self:
             account = partner.commercial_partner_id._origin
             if account not in visible:
@@ -161,7 +167,7 @@ class ResPartner(models.Model):
             partner.account_open_receivable = residual
             partner.account_overdue_amount = overdue
             partner.account_oldest_overdue_days = days
-            recent = revenue.get(account.id, 0.0)
+            recent = sales.get(account.id, 0.0)
             if recent > 0:
                 partner.account_dso_defined = True
                 partner.account_dso = residual / recent * DSO_DAYS
@@ -315,43 +321,6 @@ class ResPartner(models.Model):
                     account=accounts[:1].display_name,
                 )
             raise AccessError(message)
-
-    def _account_mgmt_recent_revenue(self, accounts):
-        """Revenue of the last 90 days (today included) per account, in the
-        current company's currency, over the selected companies.
-
-        Raw SQL on the ledger (no record rule): called only for accounts whose
-        receivables the user may read.
-        """
-        if not accounts:
-            return {}
-        report = self.env["account_mgmt.profitability.report"]
-        report._flush_sources()
-        today = fields.Date.context_today(self)
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT src.partner_id, SUM(src.revenue * account_currency_table.rate)
-                  FROM (%(revenue_lines)s) src
-                  JOIN %(currency_table)s
-                    ON account_currency_table.company_id = src.company_id
-                 WHERE src.partner_id IN %(partner_ids)s
-                   AND src.company_id IN %(company_ids)s
-                   AND src.date > %(date_from)s
-                   AND src.date <= %(today)s
-              GROUP BY src.partner_id
-                """,
-                revenue_lines=report._sql_revenue_lines(),
-                currency_table=self.env["res.currency"]._get_simple_currency_table(
-                    self.env.companies
-                ),
-                partner_ids=tuple(accounts.ids),
-                company_ids=tuple(self.env.companies.ids),
-                date_from=today - relativedelta(days=DSO_DAYS),
-                today=today,
-            )
-        )
-        return dict(self.env.cr.fetchall())
 
     def _account_mgmt_log_reminder_interaction(self, message, contact):
         """Log the payment reminder as an outbound Email interaction."""

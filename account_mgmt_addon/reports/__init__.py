@@ -3,3 +3,5 @@ from . import account_mgmt_profitability_report
 from . import account_mgmt_receivable_report
 from . import account_mgmt_profitability_xlsx
 from . import account_mgmt_profitability_pdf
+from . import account_mgmt_profitability_breakdown
+from . import account_mgmt_workload_report

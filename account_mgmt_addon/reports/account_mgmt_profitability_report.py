@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.models import parse_read_group_spec
@@ -271,18 +273,24 @@ class AccountMgmtProfitabilityReport(models.Model):
         )
 
     @api.model
-    def _sql_row_id(self) -> SQL:
+    def _sql_row_id(self, partner=None, month=None, company=None) -> SQL:
         """A row's id, the same whatever the filters (the ORM caches rows by id):
         account, month and company packed in 53 bits (a safe integer for the web
         client): 28 bits of partner id, 13 of month (from 1900) and 12 of company.
+
+        :param partner, month, company: SQL expressions of the row's account,
+            month (its first day) and company (default: ``grouped``'s columns)
         """
         return SQL(
             """
-            ((grouped.partner_id::bigint * 8192
-              + (EXTRACT(YEAR FROM grouped.date)::bigint - 1900) * 12
-              + EXTRACT(MONTH FROM grouped.date)::bigint - 1) * 4096
-             + grouped.company_id)
-            """
+            ((%(partner)s::bigint * 8192
+              + (EXTRACT(YEAR FROM %(month)s)::bigint - 1900) * 12
+              + EXTRACT(MONTH FROM %(month)s)::bigint - 1) * 4096
+             + %(company)s)
+            """,
+            partner=partner or SQL("grouped.partner_id"),
+            month=month or SQL("grouped.date"),
+            company=company or SQL("grouped.company_id"),
         )
 
     @api.model
@@ -472,9 +480,12 @@ class AccountMgmtProfitabilityReport(models.Model):
         )
 
     @api.model
-    def _sql_direct_cost_lines(self, months=None) -> SQL:
+    def _sql_direct_cost_lines(self, months=None, detail=False) -> SQL:
         """Analytic lines on an analytic account (of any plan) whose customer is
-        the account, apart from revenue and COGS lines (counted above)."""
+        the account, apart from revenue and COGS lines (counted above).
+
+        :param detail: add the analytic line's id (``detail_id``)
+        """
         plan_fnames = self.env["account.analytic.line"]._get_plan_fnames()
         joins = SQL(" ").join(
             SQL(
@@ -502,6 +513,7 @@ class AccountMgmtProfitabilityReport(models.Model):
                    0.0 AS cogs,
                    -aal.amount AS direct_cost,
                    0.0 AS allocated_cost
+                   %(detail)s
               FROM account_analytic_line aal
               %(joins)s
               JOIN res_partner client ON client.id = %(partner)s
@@ -518,10 +530,15 @@ class AccountMgmtProfitabilityReport(models.Model):
             joins=joins,
             partner=partner,
             income_types=INCOME_ACCOUNT_TYPES,
+            detail=SQL(", aal.id AS detail_id") if detail else SQL(),
         )
 
     @api.model
-    def _sql_allocated_cost_lines(self, months=None) -> SQL:
+    def _sql_allocated_cost_lines(self, months=None, detail=False) -> SQL:
+        """Cost pool allocations.
+
+        :param detail: add the allocation's id (``detail_id``)
+        """
         return SQL(
             """
             SELECT NULL::integer AS aml_id,
@@ -532,11 +549,13 @@ class AccountMgmtProfitabilityReport(models.Model):
                    0.0 AS cogs,
                    0.0 AS direct_cost,
                    allocation.amount AS allocated_cost
+                   %(detail)s
               FROM account_mgmt_cost_allocation allocation
              WHERE TRUE
                %(months)s
             """,
             months=self._sql_month_filter(months, "allocation"),
+            detail=SQL(", allocation.id AS detail_id") if detail else SQL(),
         )
 
     @api.model
@@ -565,6 +584,33 @@ class AccountMgmtProfitabilityReport(models.Model):
     # ------------------------------------------------------------------
     # Drill-down
     # ------------------------------------------------------------------
+
+    @api.model
+    def action_open_breakdown_domain(self, domain):
+        """Open the breakdown of the report rows matching ``domain`` (a pivot
+        cell): revenue lines with their cost of goods, COGS items, direct cost
+        lines and allocations, summing to the cell."""
+        return self.search(domain).action_open_breakdown()
+
+    def action_open_breakdown(self):
+        """Open the breakdown of these rows (read with the user's rights)."""
+        rows = self.search_fetch(
+            [("id", "in", self.ids)], ["partner_id", "date", "company_id"]
+        )
+        domain = [("report_row_id", "in", rows.ids)]
+        if rows:
+            # The plain columns let PostgreSQL filter each source early.
+            domain += [
+                ("partner_id", "in", rows.partner_id.ids),
+                ("company_id", "in", rows.company_id.ids),
+                ("date", ">=", min(rows.mapped("date"))),
+                ("date", "<", max(rows.mapped("date")) + relativedelta(months=1)),
+            ]
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account_mgmt_addon.account_mgmt_profitability_breakdown_action"
+        )
+        action["domain"] = domain
+        return action
 
     @api.model
     def action_open_journal_items_domain(self, domain):

@@ -1,16 +1,24 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
 # Keys sort in aging order: grouped reads (pivot columns) order them by key.
+# Unapplied credits (credit notes, payments) are never "overdue": they sit in a
+# bucket of their own, aged by their own date.
 AGING_BUCKETS = [
+    ("00_credits", "Credits"),
     ("0_not_due", "Not Due"),
     ("1_30", "1-30 Days"),
     ("31_60", "31-60 Days"),
     ("61_90", "61-90 Days"),
     ("over_90", "Over 90 Days"),
 ]
+#: Days sales outstanding: open receivable / sales of the last DSO_DAYS days x
+#: DSO_DAYS, both tax included.
+DSO_DAYS = 90
 
 
 class AccountMgmtReceivableReport(models.Model):
@@ -52,7 +60,12 @@ class AccountMgmtReceivableReport(models.Model):
         readonly=True,
         aggregator=None,
     )
-    amount_overdue = fields.Monetary(string="Overdue", readonly=True)
+    amount_overdue = fields.Monetary(
+        string="Overdue",
+        readonly=True,
+        help="What remains past due of the item once the account's unapplied "
+        "credit notes and payments are applied to its most recent past-due items.",
+    )
     days_overdue = fields.Integer(readonly=True, aggregator="max")
     aging_bucket = fields.Selection(
         selection=AGING_BUCKETS, string="Aging", readonly=True
@@ -92,80 +105,208 @@ class AccountMgmtReceivableReport(models.Model):
 
     @api.model
     def _select(self) -> SQL:
-        # Today is computed in Python (not CURRENT_DATE) so that it follows the
-        # user's time zone and frozen test dates.
-        today = fields.Date.context_today(self)
-        due = SQL("COALESCE(line.date_maturity, line.date)")
         return SQL(
             """
-            SELECT line.id,
-                   line.move_id,
-                   line_partner.commercial_partner_id AS partner_id,
-                   line.company_id,
-                   %(currency_id)s AS currency_id,
-                   line.currency_id AS invoice_currency_id,
-                   COALESCE(move.invoice_date, line.date) AS date,
-                   %(due)s AS date_maturity,
-                   line.amount_residual * account_currency_table.rate
-                       AS amount_residual,
-                   line.amount_residual_currency,
-                   CASE WHEN line.amount_residual > 0 AND %(due)s < %(today)s
-                        THEN %(today)s - %(due)s ELSE 0
-                   END AS days_overdue,
-                   CASE WHEN line.amount_residual > 0 AND %(due)s < %(today)s
-                        THEN line.amount_residual * account_currency_table.rate
-                        ELSE 0.0
-                   END AS amount_overdue,
-                   CASE WHEN %(due)s >= %(today)s THEN '0_not_due'
-                        WHEN %(today)s - %(due)s <= 30 THEN '1_30'
-                        WHEN %(today)s - %(due)s <= 60 THEN '31_60'
-                        WHEN %(today)s - %(due)s <= 90 THEN '61_90'
-                        ELSE 'over_90'
-                   END AS aging_bucket,
+            SELECT item.*,
                    client.account_manager_id,
                    %(tier)s AS account_tier_id
             """,
-            currency_id=self.env.company.currency_id.id,
-            due=due,
-            today=today,
             tier=self.env["account_mgmt.profitability.report"]._sql_partner_tier(
-                SQL("client"), SQL("line.company_id")
+                SQL("client"), SQL("item.company_id")
             ),
         )
 
     @api.model
     def _from(self) -> SQL:
-        # Outer joins on unique keys: PostgreSQL leaves them out of the grouped
-        # reads that don't use their columns (most pivot cells).
+        # Today is computed in Python (not CURRENT_DATE) so that it follows the
+        # user's time zone and frozen test dates. The outer join on a unique key:
+        # PostgreSQL leaves it out of the grouped reads that don't use its columns
+        # (most pivot cells).
         return SQL(
             """
-            FROM account_move_line line
-            JOIN res_partner line_partner ON line_partner.id = line.partner_id
-            JOIN %(currency_table)s
-              ON account_currency_table.company_id = line.company_id
-            LEFT JOIN account_move move ON move.id = line.move_id
-            LEFT JOIN res_partner client
-              ON client.id = line_partner.commercial_partner_id
+            FROM (%(items)s) item
+            LEFT JOIN res_partner client ON client.id = item.partner_id
             """,
-            currency_table=self.env["res.currency"]._get_simple_currency_table(
-                self.env.companies
+            items=self._sql_open_items(
+                fields.Date.context_today(self), self.env.companies, convert=True
             ),
         )
 
     @api.model
     def _where(self) -> SQL:
-        # The receivable accounts as an array: the open items index serves it.
+        return SQL()
+
+    @api.model
+    def _sql_open_items(self, date, companies, convert=False):
+        """The open receivable items of posted entries of ``companies``, aged on
+        ``date``: the one definition of open, overdue and aging that the report,
+        the partner form, the health score and the reminder read.
+
+        Per item: ``partner_id`` (the commercial entity), ``company_id``,
+        ``amount_residual`` (invoices positive, unapplied credit notes and payments
+        negative), ``amount_overdue``, ``days_overdue`` and ``aging_bucket``.
+
+        Overdue is what is past due less unapplied credits, never more than the
+        open amount and never negative: per account and company, the credits are
+        applied to the most recent past-due items first (the oldest debt stays
+        visible, as a collector would chase it), so an item's ``amount_overdue``
+        is what remains of it, ``days_overdue`` counts only while something
+        remains, and the items' overdue amounts sum to ``max(0, past due +
+        credits)``. Credits are aged by their own date in the "Credits" bucket.
+
+        :param convert: amounts in the current company's currency (at today's
+            rate); otherwise in each company's currency
+        """
+        self.env["account.move.line"].flush_model(
+            [
+                "move_id",
+                "account_id",
+                "partner_id",
+                "company_id",
+                "currency_id",
+                "date",
+                "date_maturity",
+                "amount_residual",
+                "amount_residual_currency",
+                "parent_state",
+            ]
+        )
+        self.env["account.move"].flush_model(["invoice_date"])
+        self.env["account.account"].flush_model(["account_type"])
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        if convert:
+            rate = SQL("account_currency_table.rate")
+            currency_join = SQL(
+                "JOIN %s ON account_currency_table.company_id = line.company_id",
+                self.env["res.currency"]._get_simple_currency_table(companies),
+            )
+            currency_id = SQL("%s", self.env.company.currency_id.id)
+        else:
+            rate = SQL("1.0")
+            currency_join = SQL(
+                "JOIN res_company line_company ON line_company.id = line.company_id"
+            )
+            currency_id = SQL("line_company.currency_id")
+        past_due = SQL("open.amount_residual > 0 AND open.date_maturity < %s", date)
+        # Three levels: the open items; the credits applied to them (a window per
+        # account and company); their dates and aging. The outer level is a plain
+        # subquery with outer joins on unique keys: PostgreSQL merges it into the
+        # reader's query and leaves out the entry when its date is not read.
         return SQL(
             """
-            WHERE line.account_id = ANY(ARRAY(
-                      SELECT id FROM account_account
-                       WHERE account_type = 'asset_receivable'))
-              AND line.parent_state = 'posted'
-              AND line.amount_residual != 0
-              AND line.company_id IN %s
+            SELECT item.id,
+                   item.move_id,
+                   item.partner_id,
+                   item.company_id,
+                   item.currency_id,
+                   item.invoice_currency_id,
+                   COALESCE(move.invoice_date, item.line_date) AS date,
+                   item.date_maturity,
+                   item.amount_residual,
+                   item.amount_residual_currency,
+                   item.amount_overdue,
+                   CASE WHEN item.amount_overdue > 0
+                        THEN %(date)s - item.date_maturity ELSE 0
+                   END AS days_overdue,
+                   CASE WHEN item.amount_residual < 0 THEN '00_credits'
+                        WHEN item.date_maturity >= %(date)s THEN '0_not_due'
+                        WHEN %(date)s - item.date_maturity <= 30 THEN '1_30'
+                        WHEN %(date)s - item.date_maturity <= 60 THEN '31_60'
+                        WHEN %(date)s - item.date_maturity <= 90 THEN '61_90'
+                        ELSE 'over_90'
+                   END AS aging_bucket
+              FROM (
+                SELECT open.*,
+                       CASE WHEN %(past_due)s THEN GREATEST(0.0, LEAST(
+                           open.amount_residual,
+                           SUM(open.amount_residual) FILTER (WHERE %(past_due)s)
+                               OVER (PARTITION BY open.partner_id, open.company_id
+                                     ORDER BY open.date_maturity DESC, open.id DESC)
+                           + SUM(LEAST(open.amount_residual, 0.0))
+                               OVER (PARTITION BY open.partner_id, open.company_id)))
+                       ELSE 0.0 END AS amount_overdue
+                  FROM (
+                    SELECT line.id,
+                           line.move_id,
+                           line_partner.commercial_partner_id AS partner_id,
+                           line.company_id,
+                           %(currency_id)s AS currency_id,
+                           line.currency_id AS invoice_currency_id,
+                           line.date AS line_date,
+                           COALESCE(line.date_maturity, line.date) AS date_maturity,
+                           line.amount_residual * %(rate)s AS amount_residual,
+                           line.amount_residual_currency
+                      FROM account_move_line line
+                      JOIN res_partner line_partner
+                        ON line_partner.id = line.partner_id
+                      %(currency_join)s
+                     WHERE line.account_id = ANY(ARRAY(
+                               SELECT id FROM account_account
+                                WHERE account_type = 'asset_receivable'))
+                       AND line.parent_state = 'posted'
+                       AND line.amount_residual != 0
+                       AND line.company_id IN %(company_ids)s
+                ) open
+              ) item
+              LEFT JOIN account_move move ON move.id = item.move_id
             """,
-            tuple(self.env.companies.ids),
+            date=date,
+            past_due=past_due,
+            rate=rate,
+            currency_id=currency_id,
+            currency_join=currency_join,
+            company_ids=tuple(companies.ids) or (None,),
         )
+
+    @api.model
+    def _get_recent_sales(self, partners):
+        """Sales of the last 90 days (today included), tax included, per account:
+        posted customer invoices and sales receipts less credit notes, in the
+        current company's currency, over the selected companies. The DSO's
+        denominator, on the same tax-inclusive basis as the receivables.
+
+        Raw SQL on the ledger (no record rule): call it only for accounts whose
+        receivables the user may read.
+        """
+        if not partners:
+            return {}
+        self.env["account.move"].flush_model(
+            [
+                "move_type",
+                "state",
+                "company_id",
+                "commercial_partner_id",
+                "invoice_date",
+                "amount_total_signed",
+            ]
+        )
+        today = fields.Date.context_today(self)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT move.commercial_partner_id,
+                       SUM(move.amount_total_signed * account_currency_table.rate)
+                  FROM account_move move
+                  JOIN %(currency_table)s
+                    ON account_currency_table.company_id = move.company_id
+                 WHERE move.state = 'posted'
+                   AND move.move_type IN ('out_invoice', 'out_refund', 'out_receipt')
+                   AND move.commercial_partner_id IN %(partner_ids)s
+                   AND move.company_id IN %(company_ids)s
+                   AND move.invoice_date > %(date_from)s
+                   AND move.invoice_date <= %(today)s
+              GROUP BY move.commercial_partner_id
+                """,
+                currency_table=self.env["res.currency"]._get_simple_currency_table(
+                    self.env.companies
+                ),
+                partner_ids=tuple(partners.ids),
+                company_ids=tuple(self.env.companies.ids),
+                date_from=today - relativedelta(days=DSO_DAYS),
+                today=today,
+            )
+        )
+        return dict(self.env.cr.fetchall())
 
     @api.model
     def _get_account_figures(self, partners):

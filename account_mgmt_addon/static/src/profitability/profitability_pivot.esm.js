@@ -2,8 +2,9 @@
 // Copyright 2026 Account Management Add-on Developers
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 //
-// Pivot of the client profitability report: clicking a figure opens the journal
-// items behind it (instead of the report rows).
+// Pivot of the client profitability report: clicking a figure opens its
+// breakdown (revenue lines with their cost of goods, COGS items, direct cost lines
+// and allocations, summing to the figure) instead of the report rows.
 import {PivotRenderer} from "@web/views/pivot/pivot_renderer";
 import {pivotView} from "@web/views/pivot/pivot_view";
 import {registry} from "@web/core/registry";
@@ -18,7 +19,7 @@ export class ProfitabilityPivotRenderer extends PivotRenderer {
     async openView(domain, views, context) {
         const action = await this.orm.call(
             this.model.metaData.resModel,
-            "action_open_journal_items_domain",
+            "action_open_breakdown_domain",
             [domain],
             {context}
         );

@@ -4,7 +4,7 @@
 import {registry} from "@web/core/registry";
 
 // Finance opens Client Profitability (the test opens the pivot), drills into the
-// journal items of an account, then exports the report to XLSX.
+// breakdown of an account's figure, then exports the report to XLSX.
 registry.category("web_tour.tours").add("account_mgmt_profitability_finance", {
     steps: () => [
         {
@@ -15,8 +15,8 @@ registry.category("web_tour.tours").add("account_mgmt_profitability_finance", {
             run: "click",
         },
         {
-            content: "The journal items behind the figure, grouped by entry",
-            trigger: ".o_list_view .o_group_name:contains('INV/')",
+            content: "The breakdown of the figure, grouped by kind of line",
+            trigger: ".o_list_view .o_group_name:contains('Revenue Line')",
         },
         {
             content: "Open the Reporting menu",
