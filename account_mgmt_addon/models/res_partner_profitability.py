@@ -10,8 +10,6 @@ features (the health score) read ``account_open_receivable``,
 a scheduled computation should read them as superuser to see every account.
 """
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
