@@ -599,3 +599,32 @@ class TestFiguresConsistency(ProfitabilityCommon):
                 self.retail.id: (4400.0, 4400.0),
             },
         )
+
+    def test_receivables_queries_do_not_depend_on_the_accounts(self):
+        """The form's receivable figures of two accounts cost the queries of one:
+        one grouped read of the report and one sum of recent sales."""
+        fnames = [
+            "account_open_receivable",
+            "account_overdue_amount",
+            "account_oldest_overdue_days",
+            "account_dso",
+        ]
+
+        def read(accounts):
+            self.env.invalidate_all()
+            return accounts.with_user(self.user_finance).read(fnames)
+
+        read(self.accounts)  # warm the registry caches (rules, groups)
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        read(self.retail)
+        queries_one = self.env.cr.sql_log_count - before
+        with self.assertQueryCount(queries_one):
+            figures = read(self.accounts)
+        self.assertEqual(
+            [
+                (row["account_open_receivable"], row["account_overdue_amount"])
+                for row in figures
+            ],
+            [(49000.0, 37000.0), (4400.0, 4400.0)],
+        )
