@@ -7,7 +7,7 @@ is never one of them). Company currency; 1 EUR = 1.25. The company posts
 anglo-saxon COGS items. Widget: price 1,000, cost 600 then 650, kept in units.
 Consulting Day: price 800, cost 300.33.
 
-Northwind Holdings (the parent):
+Northwind Holdings (the parent), whose invoices fall due 30 days after their date:
 
 - 10 May 2025, outside the 12 months: 5 Widgets, 5,000 (cost 3,000);
 - 10 Jun 2025: 2 Widgets + 2.5 Consulting Days: 2,000 + 2,000 = 4,000; cost
@@ -27,7 +27,7 @@ Last 12 months: revenue 4,000 + 5,000 + 24,000 - 1,000 + 3,000 = 35,000; cost
 1,950.83 + 2,400 + 15,600 - 650 + 1,950 = 21,250.83; margin 13,749.17 (39.28 %);
 net contribution 13,749.17 - 400 = 13,349.17.
 
-Northwind Retail (its subsidiary):
+Northwind Retail (its subsidiary), whose invoices fall due on their date:
 
 - 5 Sep 2025, a sales receipt: 3 Consulting Days, 2,400; cost 3 x 300.33 = 900.99;
 - 3 Mar 2026, anglo-saxon: 2 Widgets, 2,000; its COGS items say 1,250.50 (not
@@ -89,12 +89,21 @@ class TestFiguresConsistency(ProfitabilityCommon):
         goods, service = cls.product_goods, cls.product_service
         service.standard_price = 300.33
         cls.northwind = cls._account(
-            "Northwind Holdings", account_manager_id=cls.user_manager.id
+            "Northwind Holdings",
+            account_manager_id=cls.user_manager.id,
+            # Its invoices fall due 30 days after their date, the subsidiary's
+            # on their date.
+            property_payment_term_id=cls.env.ref(
+                "account.account_payment_term_30days"
+            ).id,
         )
         cls.retail = cls._account(
             "Northwind Retail",
             parent_id=cls.northwind.id,
             account_manager_id=cls.user_manager.id,
+            property_payment_term_id=cls.env.ref(
+                "account.account_payment_term_immediate"
+            ).id,
         )
         project_plan, _other_plans = cls.env["account.analytic.plan"]._get_all_plans()
         analytic = cls.env["account.analytic.account"].create(
@@ -175,6 +184,9 @@ class TestFiguresConsistency(ProfitabilityCommon):
         cls.env["account_mgmt.health.measure"].sudo().search(
             [("company_id", "=", cls.company.id), ("code", "=", "revenue_trend")]
         ).trend_months = 12
+        cls.env["account_mgmt.health.measure"].sudo().search(
+            [("company_id", "=", cls.company.id), ("code", "=", "overdue_receivables")]
+        ).overdue_days = 30
         cls.snapshots = (
             cls.env["account_mgmt.health.snapshot"]
             .sudo()
@@ -466,7 +478,153 @@ class TestFiguresConsistency(ProfitabilityCommon):
         ):
             self.assertIn(amount, text)
 
-    # Open receivable, overdue and DSO of this scenario (the May invoice 3,000
-    # less the 1,000 paid, the open credit note of -1,000, the current month's
-    # 10,000): their definitions belong to issue 15 part 2 (branch "ledger2");
-    # assert them here on every screen once they are merged.
+    def _receivable_figures(self, user):
+        """Open, overdue and oldest overdue days per account, from the
+        receivables report's grouped read (its pivot and list totals)."""
+        return {
+            group["partner_id"][0]: (
+                group["amount_residual"],
+                group["amount_overdue"],
+                group["days_overdue"],
+            )
+            for group in self.env["account_mgmt.receivable.report"]
+            .with_user(user)
+            .read_group(
+                [("partner_id", "in", self.accounts.ids)],
+                ["amount_residual:sum", "amount_overdue:sum", "days_overdue:max"],
+                ["partner_id"],
+            )
+        }
+
+    def test_receivables_everywhere(self):
+        """Open receivable, overdue and DSO on 15 June 2026.
+
+        Northwind's open items (its invoices fall due 30 days after their date):
+        10 May 2025, 5,000 (due 9 Jun 2025); 10 Jun 2025, 4,000 (due 10 Jul
+        2025); 20 Nov 2025, 5,000 (due 20 Dec 2025); 15 Jan 2026, 24,000 (due 14
+        Feb 2026); the unapplied credit note of 10 Feb 2026, -1,000; 20 May 2026,
+        3,000 less the 1,000 paid, 2,000 (due 19 Jun 2026, not due); 5 Jun 2026,
+        10,000 (due 5 Jul 2026, not due).
+        Open: 5,000 + 4,000 + 5,000 + 24,000 - 1,000 + 2,000 + 10,000 = 49,000.
+        Past due: 38,000, less the 1,000 credit (applied to the most recent
+        past-due item, January's): 37,000 overdue, all of it more than 30 and 60
+        days; the oldest, 9 Jun 2025, is 371 days past due.
+        Sales of the last 90 days (17 Mar - 15 Jun 2026): 3,000 + 10,000 =
+        13,000; DSO 49,000 / 13,000 x 90 = 339.23 days, 339.2 on the form (one
+        decimal).
+
+        Northwind Retail (due on their date): 2,400 + 2,000 = 4,400 open and
+        overdue, the oldest 5 Sep 2025, 283 days; no sales in the last 90 days:
+        no DSO.
+        """
+        expected = {
+            self.northwind: (49000.0, 37000.0, 371, 339.2),
+            self.retail: (4400.0, 4400.0, 283, None),
+        }
+        # The receivables report, as finance and as the account manager.
+        for user in (self.user_finance, self.user_manager):
+            report = self._receivable_figures(user)
+            for account, (open_, overdue, days, _dso) in expected.items():
+                residual, overdue_report, days_report = report[account.id]
+                self.assertAlmostEqual(residual, open_, places=2)
+                self.assertAlmostEqual(overdue_report, overdue, places=2)
+                self.assertEqual(days_report, days)
+        # DSO from the report's open receivable and the same recent sales.
+        sales = self.env["account_mgmt.receivable.report"]._get_recent_sales(
+            self.accounts
+        )
+        self.assertEqual(set(sales), {self.northwind.id})
+        self.assertAlmostEqual(sales[self.northwind.id], 13000.0, places=2)
+        self.assertAlmostEqual(
+            report[self.northwind.id][0] / sales[self.northwind.id] * 90,
+            339.23,
+            places=2,
+        )
+        # The partner form.
+        for account, (open_, overdue, days, dso) in expected.items():
+            for user in (self.user_finance, self.user_manager):
+                form = account.with_user(user)
+                self.assertTrue(form.account_receivable_visible)
+                self.assertAlmostEqual(form.account_open_receivable, open_, places=2)
+                self.assertAlmostEqual(form.account_overdue_amount, overdue, places=2)
+                self.assertEqual(form.account_oldest_overdue_days, days)
+                self.assertEqual(form.account_dso_defined, dso is not None)
+                self.assertEqual(form.account_dso, dso or 0.0)
+        # The overdue items listed on the form (and in the reminder): every
+        # past-due invoice, January's less the credit.
+        items = self.northwind.with_user(self.user_finance).account_mgmt_overdue_ids
+        self.assertEqual(
+            sorted((item.date_maturity, item.amount_overdue) for item in items),
+            [
+                (date(2025, 6, 9), 5000.0),
+                (date(2025, 7, 10), 4000.0),
+                (date(2025, 12, 20), 5000.0),
+                (date(2026, 2, 14), 23000.0),
+            ],
+        )
+        # The health snapshot: its overdue figures and the measure's detail.
+        snapshots = {snapshot.partner_id: snapshot for snapshot in self.snapshots}
+        for account, (open_, overdue, _days, _dso) in expected.items():
+            snapshot = snapshots[account]
+            self.assertAlmostEqual(snapshot.overdue_amount, overdue, places=2)
+            self.assertAlmostEqual(snapshot.overdue_60_amount, overdue, places=2)
+            line = snapshot.line_ids.filtered(
+                lambda line: line.code == "overdue_receivables"
+            )
+            self.assertEqual(
+                line.value_display,
+                f"$\N{NO-BREAK SPACE}{overdue:,.2f} of "
+                f"$\N{NO-BREAK SPACE}{open_:,.2f} overdue more than 30 days",
+            )
+        # The portfolio card (the kanban reads the form's field), as the
+        # account manager.
+        cards = (
+            self.env["res.partner"]
+            .with_user(self.user_manager)
+            .web_search_read(
+                [("id", "in", self.accounts.ids)],
+                {"account_overdue_amount": {}, "account_open_receivable": {}},
+            )["records"]
+        )
+        self.assertEqual(
+            {
+                card["id"]: (
+                    card["account_open_receivable"],
+                    card["account_overdue_amount"],
+                )
+                for card in cards
+            },
+            {
+                self.northwind.id: (49000.0, 37000.0),
+                self.retail.id: (4400.0, 4400.0),
+            },
+        )
+
+    def test_receivables_queries_do_not_depend_on_the_accounts(self):
+        """The form's receivable figures of two accounts cost the queries of one:
+        one grouped read of the report and one sum of recent sales."""
+        fnames = [
+            "account_open_receivable",
+            "account_overdue_amount",
+            "account_oldest_overdue_days",
+            "account_dso",
+        ]
+
+        def read(accounts):
+            self.env.invalidate_all()
+            return accounts.with_user(self.user_finance).read(fnames)
+
+        read(self.accounts)  # warm the registry caches (rules, groups)
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        read(self.retail)
+        queries_one = self.env.cr.sql_log_count - before
+        with self.assertQueryCount(queries_one):
+            figures = read(self.accounts)
+        self.assertEqual(
+            [
+                (row["account_open_receivable"], row["account_overdue_amount"])
+                for row in figures
+            ],
+            [(49000.0, 37000.0), (4400.0, 4400.0)],
+        )

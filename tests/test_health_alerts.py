@@ -95,6 +95,10 @@ class TestHealthAlerts(HealthScenario):
     def test_done_activity_is_not_raised_again_without_a_change(self):
         self._recompute(self.gamma)
         activity = self._at_risk_activities(self.gamma)
+        # One open activity, Gamma's turn to red, before it is marked done.
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.account_mgmt_health_reason, "band_red")
+        self.assertEqual(activity.user_id, self.user_manager)
         activity.action_feedback(feedback="Called the CFO")
         self.assertFalse(self._at_risk_activities(self.gamma))
         # Still red the next day, but it did not *turn* red: no new activity.
