@@ -28,6 +28,7 @@
         "security/account_mgmt_health_security.xml",
         "security/account_mgmt_profitability_security.xml",
         "security/account_mgmt_plan_security.xml",
+        "security/account_mgmt_access_security.xml",
         # data
         "data/account_mgmt_tier_data.xml",
         "data/account_mgmt_tier_cron.xml",

@@ -137,8 +137,19 @@ class TestTiersHistory(TiersCommon):
 
     def test_history_rows_are_read_only(self):
         change = self._history(self.account)
+        # Anna doesn't manage History Client: its history isn't hers to read.
+        with self.assertRaises(AccessError):
+            change.with_user(self.user_manager).read(["new_tier_id"])
+        self.account.account_manager_id = self.user_manager
+        self.assertEqual(
+            change.with_user(self.user_manager).new_tier_id, change.new_tier_id
+        )
+        # ... and the reason quotes the figures: finance and directors only.
+        with self.assertRaises(AccessError):
+            change.with_user(self.user_manager).read(["reason"])
         for user in (self.user_director, self.user_manager, self.user_finance):
-            self.assertEqual(change.with_user(user).reason, change.reason)
+            if user != self.user_manager:
+                self.assertEqual(change.with_user(user).reason, change.reason)
             with self.assertRaises(AccessError):
                 change.with_user(user).write({"reason": "rewritten"})
             with self.assertRaises(AccessError):

@@ -17,6 +17,9 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, sql
 
 GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
+# Margins, costs and profitability figures: finance, directors, and account
+# managers when a company lets them see the profitability of their accounts.
+GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
 
 # Fields only account directors (and administrators) may change.
 TIER_FIELDS = ("account_tier_id", "account_tier_locked", "account_tier_lock_reason")
@@ -87,6 +90,7 @@ class ResPartner(models.Model):
     )
     # Trailing twelve months figures, company currency, written by automatic tiering.
     account_annual_revenue = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Revenue (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -95,6 +99,7 @@ class ResPartner(models.Model):
         "untaxed, in company currency.",
     )
     account_gross_margin = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Gross Margin (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -103,6 +108,7 @@ class ResPartner(models.Model):
         "services invoiced.",
     )
     account_margin_percent = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Margin % (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -121,6 +127,7 @@ class ResPartner(models.Model):
         "(companies under a company) form a group, tiered on the group total.",
     )
     account_group_revenue = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Group Revenue (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -128,6 +135,7 @@ class ResPartner(models.Model):
         aggregator=None,
     )
     account_group_gross_margin = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Group Gross Margin (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -135,6 +143,7 @@ class ResPartner(models.Model):
         aggregator=None,
     )
     account_group_margin_percent = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Group Margin % (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -143,6 +152,7 @@ class ResPartner(models.Model):
         aggregator=None,
     )
     account_group_share = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Share of Group Revenue (%)",
         company_dependent=True,
         readonly=True,
@@ -215,7 +225,7 @@ class ResPartner(models.Model):
             group_members = group_members.sorted(
                 lambda m, group=partner.account_group_id: (
                     m != group,
-                    -m.account_annual_revenue,
+                    -m.sudo().account_annual_revenue,
                 )
             )
             partner.account_group_member_ids = (
@@ -308,7 +318,7 @@ class ResPartner(models.Model):
         )
         if tiered:
             tiered._check_company(["account_tier_id"])
-            if not self.env.context.get("account_mgmt_tiering"):
+            if not self._account_mgmt_tiering_context():
                 accounts = tiered.filtered(lambda p: p.commercial_partner_id == p)
                 accounts._account_mgmt_log_manual_tier_changes(
                     dict.fromkeys(accounts, self.env["account_mgmt.tier"])
@@ -317,8 +327,8 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._account_mgmt_check_write(vals)
-        log_tier = "account_tier_id" in vals and not self.env.context.get(
-            "account_mgmt_tiering"
+        log_tier = (
+            "account_tier_id" in vals and not self._account_mgmt_tiering_context()
         )
         if log_tier:
             accounts = self.filtered(lambda p: p.commercial_partner_id == p)
@@ -330,6 +340,11 @@ class ResPartner(models.Model):
             changed = accounts.filtered(lambda p: p.account_tier_id != old_tiers[p])
             changed._account_mgmt_log_manual_tier_changes(old_tiers)
         return res
+
+    def _account_mgmt_tiering_context(self):
+        """Automatic tiering writes its own history: the context key saying so is
+        honoured from superuser code only, never from a client's context."""
+        return self.env.su and self.env.context.get("account_mgmt_tiering")
 
     def _commercial_fields(self):
         return super()._commercial_fields() + [

@@ -1,0 +1,731 @@
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What every write of the add-on's records checks first, whoever calls it.
+
+Loaded last, so that these overrides run before the models' own ``create`` and
+``write`` (which read the values): the values are a dictionary of known fields of
+the right types; the records they link to exist and the user may read them; the
+accounts a user creates plans and interactions on are accounts they may work on;
+the owners and authors they set are themselves or the account's people; the
+technical links (activities, messages) are the add-on's to write. After a write,
+the record rules are checked again on the *new* values: a rule granting access
+through a relation (the account's manager, its team, the plan) must still hold.
+
+Superuser code (jobs, the add-on's own sudo()) is trusted: it checks before.
+"""
+
+import datetime
+from collections.abc import Mapping
+
+from odoo import Command, api, models
+from odoo.exceptions import AccessError, MissingError, UserError
+
+GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
+MAX_ID = 2**31 - 1
+
+# Field types and the Python values a client may send for them.
+_SCALAR_TYPES = {
+    "char": (str,),
+    "text": (str,),
+    "html": (str,),
+    "integer": (int,),
+    "float": (int, float),
+    "monetary": (int, float),
+    "boolean": (bool, int),
+    "date": (str, datetime.date),
+    "datetime": (str, datetime.datetime),
+}
+
+
+def _clean_ids(model, comodel, ids):
+    """``ids`` as a list of positive integers, or a clean error."""
+    if not all(
+        isinstance(id_, int) and not isinstance(id_, bool) and 0 < id_ <= MAX_ID
+        for id_ in ids
+    ):
+        raise UserError(
+            model.env._(
+                "%(model)s: %(value)s is not a record of %(comodel)s.",
+                model=model._description,
+                value=repr(ids)[:80],
+                comodel=model.env[comodel]._description,
+            )
+        )
+    return ids
+
+
+def check_linked(model, comodel, ids):
+    """The records ``ids`` of ``comodel`` exist and the user may read them."""
+    ids = _clean_ids(model, comodel, ids)
+    if not ids:
+        return
+    records = model.env[comodel].browse(ids)
+    missing = set(ids) - set(records.sudo().exists().ids)
+    if missing:
+        raise MissingError(
+            model.env._(
+                "%(model)s: the %(comodel)s with id %(ids)s doesn't exist or was "
+                "deleted.",
+                model=model._description,
+                comodel=model.env[comodel]._description,
+                ids=", ".join(map(str, sorted(missing))),
+            )
+        )
+    # Raises AccessError naming no record the user may not read.
+    records.check_access("read")
+
+
+def _x2many_ids(model, field, value):
+    """Ids that the x2many commands ``value`` link (create commands are checked
+    by the comodel's own create)."""
+    if not isinstance(value, list | tuple):
+        raise UserError(
+            model.env._(
+                "%(field)s of %(model)s takes a list of commands.",
+                field=field.string,
+                model=model._description,
+            )
+        )
+    ids = []
+    for command in value:
+        if isinstance(command, int) and not isinstance(command, bool):
+            ids.append(command)  # a bare id (many2many shortcut)
+            continue
+        if not isinstance(command, list | tuple) or not command:
+            raise UserError(
+                model.env._(
+                    "%(field)s of %(model)s: %(command)s is not a command.",
+                    field=field.string,
+                    model=model._description,
+                    command=repr(command)[:80],
+                )
+            )
+        code = command[0]
+        if code in (Command.CREATE, Command.CLEAR):
+            continue
+        if code == Command.SET and len(command) == 3:
+            ids.extend(command[2] if isinstance(command[2], list | tuple) else [None])
+        elif code in (
+            Command.UPDATE,
+            Command.DELETE,
+            Command.UNLINK,
+            Command.LINK,
+        ) and len(command) >= 2:
+            ids.append(command[1])
+        else:
+            raise UserError(
+                model.env._(
+                    "%(field)s of %(model)s: %(command)s is not a command.",
+                    field=field.string,
+                    model=model._description,
+                    command=repr(command)[:80],
+                )
+            )
+    return ids
+
+
+def check_vals(model, vals, links=True):
+    """``vals`` is a dictionary of fields of ``model`` whose values have the
+    field's type; the records it links to exist and are readable."""
+    env = model.env
+    if not isinstance(vals, Mapping):
+        raise UserError(
+            env._(
+                "The values to save on %(model)s must be a dictionary of field names "
+                "and values, not %(value)s.",
+                model=model._description,
+                value=repr(vals)[:80],
+            )
+        )
+    unknown = [
+        fname for fname in vals if not isinstance(fname, str) or fname not in model
+    ]
+    if unknown:
+        # Who may not change these records at all hears that first.
+        if model:
+            model.check_access("write")
+        else:
+            model.browse().check_access("create")
+        raise UserError(
+            env._(
+                "%(model)s has no field %(fields)s.",
+                model=model._description,
+                fields=", ".join(repr(fname)[:40] for fname in unknown),
+            )
+        )
+    for fname, value in vals.items():
+        field = model._fields[fname]
+        if field.type == "many2one":
+            if value is False or value is None:
+                continue
+            if links and not env.su:
+                check_linked(model, field.comodel_name, [value])
+            else:
+                _clean_ids(model, field.comodel_name, [value])
+        elif field.type in ("one2many", "many2many"):
+            if value is False:
+                continue
+            ids = _x2many_ids(model, field, value)
+            if links and not env.su:
+                check_linked(model, field.comodel_name, ids)
+            else:
+                _clean_ids(model, field.comodel_name, ids)
+        elif field.type == "selection":
+            if value is False or value is None:
+                continue
+            allowed = field.get_values(env)
+            if value not in allowed:
+                raise UserError(
+                    env._(
+                        "%(value)s is not a value of %(field)s (%(model)s).",
+                        value=repr(value)[:40],
+                        field=field.string,
+                        model=model._description,
+                    )
+                )
+        elif field.type in _SCALAR_TYPES:
+            if value is False or value is None and field.type != "boolean":
+                continue
+            if not isinstance(value, _SCALAR_TYPES[field.type]) or (
+                field.type in ("integer", "float", "monetary")
+                and isinstance(value, bool)
+            ):
+                raise UserError(
+                    env._(
+                        "%(value)s is not a valid value for %(field)s (%(model)s).",
+                        value=repr(value)[:40],
+                        field=field.string,
+                        model=model._description,
+                    )
+                )
+            if field.type == "integer" and not -MAX_ID <= value <= MAX_ID:
+                raise UserError(
+                    env._(
+                        "%(value)s is out of range for %(field)s (%(model)s).",
+                        value=value,
+                        field=field.string,
+                        model=model._description,
+                    )
+                )
+            if field.type in ("date", "datetime") and isinstance(value, str):
+                try:
+                    field.to_date(value) if field.type == "date" else (
+                        field.to_datetime(value)
+                    )
+                except ValueError as error:
+                    raise UserError(
+                        env._(
+                            "%(value)s is not a valid date for %(field)s "
+                            "(%(model)s).",
+                            value=repr(value)[:40],
+                            field=field.string,
+                            model=model._description,
+                        )
+                    ) from error
+
+
+def check_vals_list(model, vals_list, links=True):
+    if isinstance(vals_list, Mapping):
+        vals_list = [vals_list]
+    if not isinstance(vals_list, list | tuple):
+        raise UserError(
+            model.env._(
+                "The values to create %(model)s must be a dictionary or a list of "
+                "dictionaries, not %(value)s.",
+                model=model._description,
+                value=repr(vals_list)[:80],
+            )
+        )
+    for vals in vals_list:
+        check_vals(model, vals, links=links)
+
+
+def refuse_technical(model, vals, fnames):
+    """Technical links the add-on writes itself (as superuser)."""
+    if model.env.su:
+        return
+    technical = sorted(set(vals) & set(fnames))
+    if technical:
+        raise UserError(
+            model.env._(
+                "%(fields)s of %(model)s are set by the add-on itself, not by hand.",
+                fields=", ".join(model._fields[f].string for f in technical),
+                model=model._description,
+            )
+        )
+
+
+def ensure_one(records):
+    """A clean error for actions on one record called with none or several."""
+    if len(records) != 1:
+        raise UserError(
+            records.env._(
+                "This action works on one %(model)s at a time (%(count)s given).",
+                model=records._description,
+                count=len(records),
+            )
+        )
+    return records
+
+
+def is_director(env):
+    return env.su or env.user.has_group(GROUP_DIRECTOR)
+
+
+def check_workable_accounts(model, partners):
+    """Accounts the user may work on: those whose account-manager rule lets them
+    change (managed, on the team, or unassigned), or all for directors."""
+    if is_director(model.env) or not partners:
+        return
+    accounts = partners.commercial_partner_id
+    denied = accounts - accounts._filtered_access("write")
+    if denied:
+        raise AccessError(
+            model.env._(
+                "You can't work on account %(account)s: it is managed by another "
+                "account manager and you are not on its team.",
+                account=denied[0].sudo().display_name,
+            )
+        )
+
+
+def account_people(partner):
+    """The account manager and account team of ``partner``'s account."""
+    account = partner.sudo().commercial_partner_id
+    return account.account_manager_id | account.account_team_member_ids.user_id
+
+
+def _clean_ensure_one(self):
+    """``ensure_one`` of the add-on's models: a clean error, not a ValueError."""
+    return ensure_one(self)
+
+
+class AccountMgmtTeamMember(models.Model):
+    _inherit = "account_mgmt.team.member"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        res = super().write(vals)
+        if not self.env.su:
+            # The rule must hold on the new account (no moving a line to another
+            # manager's account).
+            self.check_access("write")
+        return res
+
+
+class AccountMgmtInteraction(models.Model):
+    _inherit = "account_mgmt.interaction"
+
+    ensure_one = _clean_ensure_one
+
+    _ACCOUNT_MGMT_TECHNICAL = (
+        "mail_message_id",
+        "next_activity_id",
+        "next_interaction_id",
+    )
+
+    def _account_mgmt_check_people(self, partner, user_ids, state):
+        """Authors: oneself for a done interaction; a planned one may also go to
+        the account's manager or team."""
+        if is_director(self.env):
+            return
+        allowed = self.env.user
+        if state != "done":
+            allowed |= account_people(partner)
+        for user_id in user_ids:
+            if user_id and user_id not in allowed.ids:
+                raise AccessError(
+                    self.env._(
+                        "You can log an interaction only as yourself, or plan it for "
+                        "the account's manager or team: %(user)s is neither.",
+                        user=self.env["res.users"].browse(user_id).sudo().name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        if not self.env.su:
+            for vals in vals_list:
+                refuse_technical(self, vals, self._ACCOUNT_MGMT_TECHNICAL)
+                partner = self.env["res.partner"].browse(vals.get("partner_id"))
+                check_workable_accounts(self, partner)
+                self._account_mgmt_check_people(
+                    partner,
+                    [vals.get("user_id"), vals.get("next_user_id")],
+                    vals.get("state", "done"),
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        if not self.env.su:
+            refuse_technical(self, vals, self._ACCOUNT_MGMT_TECHNICAL)
+            if vals.get("partner_id"):
+                check_workable_accounts(
+                    self, self.env["res.partner"].browse(vals["partner_id"])
+                )
+            if vals.get("user_id") or vals.get("next_user_id"):
+                for interaction in self:
+                    partner = self.env["res.partner"].browse(
+                        vals.get("partner_id") or interaction.partner_id.id
+                    )
+                    interaction._account_mgmt_check_people(
+                        partner,
+                        [vals.get("user_id"), vals.get("next_user_id")],
+                        vals.get("state", interaction.state),
+                    )
+        res = super().write(vals)
+        if not self.env.su and {"partner_id", "user_id"} & set(vals):
+            self.check_access("write")
+        return res
+
+
+class AccountMgmtPlan(models.Model):
+    _inherit = "account_mgmt.plan"
+
+    ensure_one = _clean_ensure_one
+
+    def _account_mgmt_check_owner(self):
+        """A plan is owned by its account's manager or team member (or by its
+        creator); only directors hand it to anyone else."""
+        if is_director(self.env):
+            return
+        for plan in self:
+            allowed = self.env.user | account_people(plan.partner_id)
+            if plan.user_id not in allowed:
+                raise AccessError(
+                    self.env._(
+                        "Plan %(plan)s can be owned by you, the account manager or "
+                        "the account team of %(account)s only: not by %(user)s.",
+                        plan=plan.name,
+                        account=plan.partner_id.sudo().display_name,
+                        user=plan.user_id.sudo().name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        if not self.env.su:
+            check_workable_accounts(
+                self,
+                self.env["res.partner"].browse(
+                    {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+                ),
+            )
+        plans = super().create(vals_list)
+        if not self.env.su:
+            plans._account_mgmt_check_owner()
+        return plans
+
+    def write(self, vals):
+        check_vals(self, vals)
+        if not self.env.su and vals.get("partner_id"):
+            check_workable_accounts(
+                self, self.env["res.partner"].browse(vals["partner_id"])
+            )
+        res = super().write(vals)
+        if not self.env.su and {"partner_id", "user_id", "team_user_ids"} & set(vals):
+            self._account_mgmt_check_owner()
+            self.check_access("write")
+        return res
+
+
+class AccountMgmtPlanObjective(models.Model):
+    _inherit = "account_mgmt.plan.objective"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        res = super().write(vals)
+        if not self.env.su and "plan_id" in vals:
+            self.check_access("write")
+        return res
+
+
+class AccountMgmtPlanAction(models.Model):
+    _inherit = "account_mgmt.plan.action"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        if not self.env.su:
+            for vals in vals_list:
+                refuse_technical(self, vals, ("activity_id", "date_done"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        refuse_technical(self, vals, ("activity_id", "date_done"))
+        res = super().write(vals)
+        if not self.env.su and "objective_id" in vals:
+            self.check_access("write")
+        return res
+
+
+class AccountMgmtPlanStakeholder(models.Model):
+    _inherit = "account_mgmt.plan.stakeholder"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        res = super().write(vals)
+        if not self.env.su and "plan_id" in vals:
+            self.check_access("write")
+        return res
+
+
+class AccountMgmtPlanSendBack(models.TransientModel):
+    _inherit = "account_mgmt.plan.send.back"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
+
+class AccountMgmtProfitabilityExport(models.TransientModel):
+    _inherit = "account_mgmt.profitability.export"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
+
+class AccountMgmtTierRecompute(models.TransientModel):
+    _inherit = "account_mgmt.tier.recompute"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
+
+class AccountMgmtTier(models.Model):
+    _inherit = "account_mgmt.tier"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
+
+class AccountMgmtInteractionType(models.Model):
+    _inherit = "account_mgmt.interaction.type"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
+
+class AccountMgmtCostPool(models.Model):
+    _inherit = "account_mgmt.cost.pool"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
+
+class AccountMgmtHealthMeasure(models.Model):
+    _inherit = "account_mgmt.health.measure"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
+
+class AccountMgmtProfitabilityRankingLine(models.TransientModel):
+    _inherit = "account_mgmt.profitability.ranking.line"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
+
+class AccountMgmtTierRecomputeLine(models.TransientModel):
+    _inherit = "account_mgmt.tier.recompute.line"
+
+    ensure_one = _clean_ensure_one
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
+
+class AccountMgmtHealthSnapshot(models.Model):
+    _inherit = "account_mgmt.health.snapshot"
+
+    ensure_one = _clean_ensure_one
+
+
+class AccountMgmtHealthSnapshotLine(models.Model):
+    _inherit = "account_mgmt.health.snapshot.line"
+
+    ensure_one = _clean_ensure_one
+
+
+class AccountMgmtTierHistory(models.Model):
+    _inherit = "account_mgmt.tier.history"
+
+    ensure_one = _clean_ensure_one
+
+
+class AccountMgmtCostAllocation(models.Model):
+    _inherit = "account_mgmt.cost.allocation"
+
+    ensure_one = _clean_ensure_one
+
+
+class AccountMgmtProfitabilityReport(models.Model):
+    _inherit = "account_mgmt.profitability.report"
+
+    ensure_one = _clean_ensure_one
+
+
+class AccountMgmtReceivableReport(models.Model):
+    _inherit = "account_mgmt.receivable.report"
+
+    ensure_one = _clean_ensure_one
+
+
+class MailActivity(models.Model):
+    _inherit = "mail.activity"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and isinstance(vals_list, list | tuple):
+            for vals in vals_list:
+                if isinstance(vals, Mapping) and vals.get(
+                    "account_mgmt_interaction_id"
+                ):
+                    self._account_mgmt_check_interaction_link(
+                        vals["account_mgmt_interaction_id"]
+                    )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if (
+            not self.env.su
+            and isinstance(vals, Mapping)
+            and vals.get("account_mgmt_interaction_id")
+        ):
+            self._account_mgmt_check_interaction_link(
+                vals["account_mgmt_interaction_id"]
+            )
+        return super().write(vals)
+
+    @api.model
+    def _account_mgmt_check_interaction_link(self, interaction_id):
+        """Completing the activity completes the interaction (as superuser): only
+        someone who may change that interaction links it."""
+        check_linked(self, "account_mgmt.interaction", [interaction_id])
+        self.env["account_mgmt.interaction"].browse(interaction_id).check_access(
+            "write"
+        )
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not isinstance(vals_list, list | tuple):
+            check_vals_list(self, vals_list, links=False)
+        for vals in vals_list:
+            check_vals(self, _account_links(vals))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, _account_links(vals))
+        return super().write(vals)
+
+    def action_account_mgmt_view_tier_history(self):
+        ensure_one(self)
+        return super().action_account_mgmt_view_tier_history()
+
+
+def _account_links(vals):
+    """The add-on's links in partner values (checked like its own models')."""
+    if not isinstance(vals, Mapping):
+        return vals  # check_vals refuses it
+    return {k: v for k, v in vals.items() if k in ("account_manager_id", "account_tier_id")}
