@@ -19,9 +19,15 @@ from collections.abc import Mapping
 
 from odoo import Command, api, models
 from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.models import NewId
 
 GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
+GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
+# Plan objective metrics that are margins (the profitability audience's).
+MARGIN_METRICS = frozenset({"gross_margin", "margin_percent"})
 MAX_ID = 2**31 - 1
+# Report rows (SQL views) have bigint ids.
+MAX_BIGINT = 2**63 - 1
 
 # Field types and the Python values a client may send for them.
 _SCALAR_TYPES = {
@@ -54,11 +60,8 @@ def _clean_ids(model, comodel, ids):
     return ids
 
 
-def check_linked(model, comodel, ids):
-    """The records ``ids`` of ``comodel`` exist and the user may read them."""
-    ids = _clean_ids(model, comodel, ids)
-    if not ids:
-        return
+def check_existing(model, comodel, ids):
+    """The records ``ids`` of ``comodel`` exist."""
     records = model.env[comodel].browse(ids)
     missing = set(ids) - set(records.sudo().exists().ids)
     if missing:
@@ -71,6 +74,15 @@ def check_linked(model, comodel, ids):
                 ids=", ".join(map(str, sorted(missing))),
             )
         )
+    return records
+
+
+def check_linked(model, comodel, ids):
+    """The records ``ids`` of ``comodel`` exist and the user may read them."""
+    ids = _clean_ids(model, comodel, ids)
+    if not ids:
+        return
+    records = check_existing(model, comodel, ids)
     # Raises AccessError naming no record the user may not read.
     records.check_access("read")
 
@@ -105,12 +117,16 @@ def _x2many_ids(model, field, value):
             continue
         if code == Command.SET and len(command) == 3:
             ids.extend(command[2] if isinstance(command[2], list | tuple) else [None])
-        elif code in (
-            Command.UPDATE,
-            Command.DELETE,
-            Command.UNLINK,
-            Command.LINK,
-        ) and len(command) >= 2:
+        elif (
+            code
+            in (
+                Command.UPDATE,
+                Command.DELETE,
+                Command.UNLINK,
+                Command.LINK,
+            )
+            and len(command) >= 2
+        ):
             ids.append(command[1])
         else:
             raise UserError(
@@ -154,74 +170,79 @@ def check_vals(model, vals, links=True):
             )
         )
     for fname, value in vals.items():
-        field = model._fields[fname]
-        if field.type == "many2one":
-            if value is False or value is None:
-                continue
-            if links and not env.su:
-                check_linked(model, field.comodel_name, [value])
-            else:
-                _clean_ids(model, field.comodel_name, [value])
-        elif field.type in ("one2many", "many2many"):
-            if value is False:
-                continue
-            ids = _x2many_ids(model, field, value)
-            if links and not env.su:
-                check_linked(model, field.comodel_name, ids)
-            else:
-                _clean_ids(model, field.comodel_name, ids)
-        elif field.type == "selection":
-            if value is False or value is None:
-                continue
-            allowed = field.get_values(env)
-            if value not in allowed:
+        _check_value(model, model._fields[fname], value, links)
+
+
+def _check_value(model, field, value, links):
+    """``value`` has the type of ``field``; the records it links exist and are
+    readable (``links``)."""
+    env = model.env
+    if field.type == "many2one":
+        if value is False or value is None:
+            return
+        if links and not env.su:
+            check_linked(model, field.comodel_name, [value])
+        else:
+            _clean_ids(model, field.comodel_name, [value])
+    elif field.type in ("one2many", "many2many"):
+        if value is False:
+            return
+        # x2many values are read as ids (names with the user's own rights):
+        # they must exist, the user need not read them (a plan links the
+        # account's opportunities, whoever's they are).
+        ids = _clean_ids(model, field.comodel_name, _x2many_ids(model, field, value))
+        if links and not env.su and ids:
+            check_existing(model, field.comodel_name, ids)
+    elif field.type == "selection":
+        if value is False or value is None:
+            return
+        allowed = field.get_values(env)
+        if value not in allowed:
+            raise UserError(
+                env._(
+                    "%(value)s is not a value of %(field)s (%(model)s).",
+                    value=repr(value)[:40],
+                    field=field.string,
+                    model=model._description,
+                )
+            )
+    elif field.type in _SCALAR_TYPES:
+        if value is False or value is None and field.type != "boolean":
+            return
+        if not isinstance(value, _SCALAR_TYPES[field.type]) or (
+            field.type in ("integer", "float", "monetary") and isinstance(value, bool)
+        ):
+            raise UserError(
+                env._(
+                    "%(value)s is not a valid value for %(field)s (%(model)s).",
+                    value=repr(value)[:40],
+                    field=field.string,
+                    model=model._description,
+                )
+            )
+        if field.type == "integer" and not -MAX_ID <= value <= MAX_ID:
+            raise UserError(
+                env._(
+                    "%(value)s is out of range for %(field)s (%(model)s).",
+                    value=value,
+                    field=field.string,
+                    model=model._description,
+                )
+            )
+        if field.type in ("date", "datetime") and isinstance(value, str):
+            try:
+                field.to_date(value) if field.type == "date" else (
+                    field.to_datetime(value)
+                )
+            except ValueError as error:
                 raise UserError(
                     env._(
-                        "%(value)s is not a value of %(field)s (%(model)s).",
+                        "%(value)s is not a valid date for %(field)s (%(model)s).",
                         value=repr(value)[:40],
                         field=field.string,
                         model=model._description,
                     )
-                )
-        elif field.type in _SCALAR_TYPES:
-            if value is False or value is None and field.type != "boolean":
-                continue
-            if not isinstance(value, _SCALAR_TYPES[field.type]) or (
-                field.type in ("integer", "float", "monetary")
-                and isinstance(value, bool)
-            ):
-                raise UserError(
-                    env._(
-                        "%(value)s is not a valid value for %(field)s (%(model)s).",
-                        value=repr(value)[:40],
-                        field=field.string,
-                        model=model._description,
-                    )
-                )
-            if field.type == "integer" and not -MAX_ID <= value <= MAX_ID:
-                raise UserError(
-                    env._(
-                        "%(value)s is out of range for %(field)s (%(model)s).",
-                        value=value,
-                        field=field.string,
-                        model=model._description,
-                    )
-                )
-            if field.type in ("date", "datetime") and isinstance(value, str):
-                try:
-                    field.to_date(value) if field.type == "date" else (
-                        field.to_datetime(value)
-                    )
-                except ValueError as error:
-                    raise UserError(
-                        env._(
-                            "%(value)s is not a valid date for %(field)s "
-                            "(%(model)s).",
-                            value=repr(value)[:40],
-                            field=field.string,
-                            model=model._description,
-                        )
-                    ) from error
+                ) from error
 
 
 def check_vals_list(model, vals_list, links=True):
@@ -300,10 +321,36 @@ def _clean_ensure_one(self):
     return ensure_one(self)
 
 
+def _clean_browse(self, ids=None):
+    """``browse`` of the add-on's models (RPC calls browse the ids they are
+    given): ids are record ids, not strings or dictionaries."""
+    records = models.BaseModel.browse(self, ids)
+    for id_ in records._ids:
+        if id_.__class__ is int:
+            if not 0 <= id_ <= MAX_BIGINT:
+                raise MissingError(
+                    self.env._(
+                        "%(model)s %(id)s doesn't exist.",
+                        model=self._description,
+                        id=id_,
+                    )
+                )
+        elif not isinstance(id_, NewId):
+            raise UserError(
+                self.env._(
+                    "%(value)s is not an id of %(model)s.",
+                    value=repr(id_)[:40],
+                    model=self._description,
+                )
+            )
+    return records
+
+
 class AccountMgmtTeamMember(models.Model):
     _inherit = "account_mgmt.team.member"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -324,6 +371,7 @@ class AccountMgmtInteraction(models.Model):
     _inherit = "account_mgmt.interaction"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     _ACCOUNT_MGMT_TECHNICAL = (
         "mail_message_id",
@@ -392,6 +440,7 @@ class AccountMgmtPlan(models.Model):
     _inherit = "account_mgmt.plan"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     def _account_mgmt_check_owner(self):
         """A plan is owned by its account's manager or team member (or by its
@@ -443,6 +492,29 @@ class AccountMgmtPlanObjective(models.Model):
     _inherit = "account_mgmt.plan.objective"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
+
+    def _account_mgmt_margin_hidden(self):
+        """Margin objectives whose measured figures the user may not see (the
+        profitability audience only, like the plan's margin fields)."""
+        if self.env.su or self.env.user.has_group(GROUP_PROFITABILITY):
+            return self.browse()
+        return self.filtered(lambda o: o.metric in MARGIN_METRICS)
+
+    @api.depends_context("uid")
+    def _compute_actual(self):
+        res = super()._compute_actual()
+        for objective in self._account_mgmt_margin_hidden():
+            objective.actual = 0.0
+        return res
+
+    @api.depends_context("uid")
+    def _compute_progress(self):
+        res = super()._compute_progress()
+        for objective in self._account_mgmt_margin_hidden():
+            objective.progress = 0.0
+            objective.status = False
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -461,6 +533,7 @@ class AccountMgmtPlanAction(models.Model):
     _inherit = "account_mgmt.plan.action"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -483,6 +556,7 @@ class AccountMgmtPlanStakeholder(models.Model):
     _inherit = "account_mgmt.plan.stakeholder"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -501,6 +575,7 @@ class AccountMgmtPlanSendBack(models.TransientModel):
     _inherit = "account_mgmt.plan.send.back"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -516,6 +591,7 @@ class AccountMgmtProfitabilityExport(models.TransientModel):
     _inherit = "account_mgmt.profitability.export"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -531,6 +607,7 @@ class AccountMgmtTierRecompute(models.TransientModel):
     _inherit = "account_mgmt.tier.recompute"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -546,6 +623,7 @@ class AccountMgmtTier(models.Model):
     _inherit = "account_mgmt.tier"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -561,6 +639,7 @@ class AccountMgmtInteractionType(models.Model):
     _inherit = "account_mgmt.interaction.type"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -576,6 +655,7 @@ class AccountMgmtCostPool(models.Model):
     _inherit = "account_mgmt.cost.pool"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -591,6 +671,7 @@ class AccountMgmtHealthMeasure(models.Model):
     _inherit = "account_mgmt.health.measure"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -606,6 +687,7 @@ class AccountMgmtProfitabilityRankingLine(models.TransientModel):
     _inherit = "account_mgmt.profitability.ranking.line"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -621,6 +703,7 @@ class AccountMgmtTierRecomputeLine(models.TransientModel):
     _inherit = "account_mgmt.tier.recompute.line"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -636,36 +719,42 @@ class AccountMgmtHealthSnapshot(models.Model):
     _inherit = "account_mgmt.health.snapshot"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
 
 class AccountMgmtHealthSnapshotLine(models.Model):
     _inherit = "account_mgmt.health.snapshot.line"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
 
 class AccountMgmtTierHistory(models.Model):
     _inherit = "account_mgmt.tier.history"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
 
 class AccountMgmtCostAllocation(models.Model):
     _inherit = "account_mgmt.cost.allocation"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
 
 class AccountMgmtProfitabilityReport(models.Model):
     _inherit = "account_mgmt.profitability.report"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
 
 class AccountMgmtReceivableReport(models.Model):
     _inherit = "account_mgmt.receivable.report"
 
     ensure_one = _clean_ensure_one
+    browse = _clean_browse
 
 
 class MailActivity(models.Model):
@@ -723,9 +812,78 @@ class ResPartner(models.Model):
         ensure_one(self)
         return super().action_account_mgmt_view_tier_history()
 
+    def action_log_interaction(self):
+        ensure_one(self)
+        return super().action_log_interaction()
+
+    def action_view_interactions(self):
+        ensure_one(self)
+        return super().action_view_interactions()
+
+    def action_view_account_plans(self):
+        ensure_one(self)
+        return super().action_view_account_plans()
+
+    def action_open_account_profitability(self):
+        ensure_one(self)
+        return super().action_open_account_profitability()
+
+    def action_open_account_receivables(self):
+        ensure_one(self)
+        return super().action_open_account_receivables()
+
+    def action_send_payment_reminder(self):
+        ensure_one(self)
+        return super().action_send_payment_reminder()
+
+    def action_view_account_health_history(self):
+        ensure_one(self)
+        return super().action_view_account_health_history()
+
 
 def _account_links(vals):
     """The add-on's links in partner values (checked like its own models')."""
     if not isinstance(vals, Mapping):
         return vals  # check_vals refuses it
-    return {k: v for k, v in vals.items() if k in ("account_manager_id", "account_tier_id")}
+    return {
+        k: v for k, v in vals.items() if k in ("account_manager_id", "account_tier_id")
+    }
+
+
+class CrmLead(models.Model):
+    _inherit = "crm.lead"
+
+    def action_log_interaction(self):
+        ensure_one(self)
+        return super().action_log_interaction()
+
+    def action_view_interactions(self):
+        ensure_one(self)
+        return super().action_view_interactions()
+
+
+def _init_from_registry_only(self):
+    """``init`` is the registry's schema hook (it runs as superuser when the
+    add-on loads); its name makes it callable over RPC, where it is refused."""
+    if not self.env.su:
+        raise AccessError(
+            self.env._(
+                "%(model)s: init is run by Odoo itself.", model=self._description
+            )
+        )
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    def init(self):
+        _init_from_registry_only(self)
+        return super().init()
+
+
+class AccountMgmtProfitabilityReportInit(models.Model):
+    _inherit = "account_mgmt.profitability.report"
+
+    def init(self):
+        _init_from_registry_only(self)
+        return super().init()

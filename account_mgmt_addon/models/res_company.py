@@ -80,7 +80,8 @@ class ResCompany(models.Model):
     def create(self, vals_list):
         companies = super().create(vals_list)
         if any(
-            isinstance(vals, dict) and vals.get("account_mgmt_managers_see_profitability")
+            isinstance(vals, dict)
+            and vals.get("account_mgmt_managers_see_profitability")
             for vals in vals_list
         ):
             self._account_mgmt_sync_profitability_group()
