@@ -17,7 +17,7 @@ its traceback (Odoo refusing the ids before any add-on code runs).
 import inspect
 import traceback
 
-from odoo import api
+from odoo import api, models
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -46,6 +46,39 @@ BAD_VALS = (
     {"name": ["a"]},
 )
 
+# The core models the add-on extends get bad values of the add-on's own fields
+# (their other fields are Odoo's to check).
+_BAD_STRUCTURE = ("text", 42, [1, 2], {"no_such_field": 1})
+BAD_VALS_OF = {
+    "res.partner": (
+        *_BAD_STRUCTURE,
+        {"account_manager_id": "x"},
+        {"account_manager_id": -5},
+        {"account_tier_id": 2**40},
+        {"account_tier_locked": "yes"},
+        {"account_tier_lock_reason": ["a"]},
+    ),
+    "res.company": (
+        *_BAD_STRUCTURE,
+        {"account_mgmt_default_cadence_days": "x"},
+        {"account_mgmt_managers_see_profitability": "on"},
+        {"account_mgmt_health_green_min": 2**40},
+    ),
+    "mail.activity": (
+        *_BAD_STRUCTURE,
+        {"account_mgmt_interaction_id": "x"},
+        {"account_mgmt_interaction_id": -1},
+        {"account_mgmt_interaction_id": 2**40},
+    ),
+}
+
+# Directors' actions on every account of their company, whatever the selection.
+GLOBAL_ACTIONS = {
+    ("res.partner", "action_account_mgmt_recompute_tiers"),
+    ("res.partner", "action_account_health_recompute"),
+    ("account_mgmt.health.measure", "action_recompute_health"),
+}
+
 
 def _addon_methods(model):
     """Public methods defined by the add-on's classes of ``model``."""
@@ -57,6 +90,8 @@ def _addon_methods(model):
         for name, member in vars(cls).items():
             if name.startswith("_") or not callable(member):
                 continue
+            if hasattr(models.BaseModel, name) and name not in CRUD:
+                continue  # an ORM method (browse, ensure_one, init...) made safe
             if isinstance(member, staticmethod | classmethod):
                 continue
             names.add(name)
@@ -68,7 +103,7 @@ class TestPublicMethods(AccessCommon):
     def _fingerprint(self):
         """Rows of the add-on's tables and of the partners, as text."""
         cr = self.env.cr
-        self.env.flush_all()
+        cr.flush()  # the ORM's pending writes and the pre-commit hooks (health)
         cr.execute(
             """
             SELECT table_name FROM information_schema.tables
@@ -114,7 +149,9 @@ class TestPublicMethods(AccessCommon):
             except Exception:  # noqa: BLE001 - abstract models have no table
                 return [], []
         try:
-            readable = ours.with_user(user)._filtered_access("read")
+            readable = (
+                self.env[model_name].with_user(user).search([("id", "in", ours.ids)])
+            )
         except AccessError:
             readable = ours.browse()
         return readable.ids, (ours - readable.sudo()).ids
@@ -160,6 +197,10 @@ class TestPublicMethods(AccessCommon):
 
     def _fuzz(self, roles):
         failures = []
+        # Work the set-up left for the commit (health refresh, its alerts) done
+        # first: the fingerprints then compare the calls only.
+        while self._fingerprint() != self._fingerprint():
+            pass
         for role in roles:
             user = self.users[role]
             for model_name in self._models():
@@ -168,11 +209,12 @@ class TestPublicMethods(AccessCommon):
                     func = getattr(type(self.env[model_name]), method, None)
                     if not callable(func):
                         continue
+                    bad_vals = BAD_VALS_OF.get(model_name, BAD_VALS)
                     if method == "create":
-                        inputs = [[bad] for bad in BAD_VALS] + [[list(BAD_VALS)]]
+                        inputs = [[bad] for bad in bad_vals] + [[list(bad_vals)]]
                     elif method == "write":
                         ids = readable[:1] or unreadable[:1]
-                        inputs = [[ids, bad] for bad in BAD_VALS]
+                        inputs = [[ids, bad] for bad in bad_vals]
                         inputs += [[unreadable[:1], {}]] if unreadable else []
                     else:
                         params = list(inspect.signature(func).parameters)[1:]
@@ -196,7 +238,21 @@ class TestPublicMethods(AccessCommon):
                         if unreadable:
                             inputs.append([unreadable[:2], *extra])
                     for args in inputs:
-                        self._check(user, model_name, method, args, failures)
+                        # An action on every account, run by a director with no
+                        # ids, does its job: a change is expected there.
+                        expected = (
+                            (model_name, method) in GLOBAL_ACTIONS
+                            and args[0] == []
+                            and role in ("dora", "bea")
+                        )
+                        self._check(
+                            user,
+                            model_name,
+                            method,
+                            args,
+                            failures,
+                            fingerprint=not expected,
+                        )
                     if method not in CRUD and len(readable) >= 2:
                         # several readable records: a clean answer (the fingerprint
                         # may change: a multi-record action may legitimately work)

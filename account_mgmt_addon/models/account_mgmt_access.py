@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from odoo import Command, api, models
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.models import NewId
+from odoo.osv import expression
 
 GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
 GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
@@ -173,26 +174,34 @@ def check_vals(model, vals, links=True):
         _check_value(model, model._fields[fname], value, links)
 
 
-def _check_value(model, field, value, links):
-    """``value`` has the type of ``field``; the records it links exist and are
-    readable (``links``)."""
+def _check_relational(model, field, value, links):
     env = model.env
     if field.type == "many2one":
-        if value is False or value is None:
+        if isinstance(value, models.BaseModel):  # server code may pass a record
+            value = value.id
+        if not value:
             return
         if links and not env.su:
             check_linked(model, field.comodel_name, [value])
         else:
             _clean_ids(model, field.comodel_name, [value])
-    elif field.type in ("one2many", "many2many"):
-        if value is False:
-            return
-        # x2many values are read as ids (names with the user's own rights):
-        # they must exist, the user need not read them (a plan links the
-        # account's opportunities, whoever's they are).
-        ids = _clean_ids(model, field.comodel_name, _x2many_ids(model, field, value))
-        if links and not env.su and ids:
-            check_existing(model, field.comodel_name, ids)
+        return
+    if value is False:
+        return
+    # x2many values are read as ids (names with the user's own rights): they
+    # must exist, the user need not read them (a plan links the account's
+    # opportunities, whoever's they are).
+    ids = _clean_ids(model, field.comodel_name, _x2many_ids(model, field, value))
+    if links and not env.su and ids:
+        check_existing(model, field.comodel_name, ids)
+
+
+def _check_value(model, field, value, links):
+    """``value`` has the type of ``field``; the records it links exist and are
+    readable (``links``)."""
+    env = model.env
+    if field.type in ("many2one", "one2many", "many2many"):
+        _check_relational(model, field, value, links)
     elif field.type == "selection":
         if value is False or value is None:
             return
@@ -261,6 +270,27 @@ def check_vals_list(model, vals_list, links=True):
         check_vals(model, vals, links=links)
 
 
+def check_core_vals(model, vals_list):
+    """Values for a core model the add-on extends: dictionaries of known fields;
+    the add-on's own fields checked like the add-on's models' values."""
+    if isinstance(vals_list, Mapping):
+        vals_list = [vals_list]
+    if not isinstance(vals_list, list | tuple) or not all(
+        isinstance(vals, Mapping) for vals in vals_list
+    ):
+        check_vals_list(model, vals_list, links=False)  # raises the clean error
+    for vals in vals_list:
+        check_vals(
+            model,
+            {
+                fname: value
+                for fname, value in vals.items()
+                if fname not in model._fields
+                or model._fields[fname]._module == "account_mgmt_addon"
+            },
+        )
+
+
 def refuse_technical(model, vals, fnames):
     """Technical links the add-on writes itself (as superuser)."""
     if model.env.su:
@@ -276,8 +306,49 @@ def refuse_technical(model, vals, fnames):
         )
 
 
+def check_ids(records):
+    """The ids of ``records`` (from a client) are record ids."""
+    for id_ in records._ids:
+        if id_.__class__ is int:
+            if not 0 <= id_ <= MAX_BIGINT:
+                raise MissingError(
+                    records.env._(
+                        "%(model)s %(id)s doesn't exist.",
+                        model=records._description,
+                        id=id_,
+                    )
+                )
+        elif not isinstance(id_, NewId):
+            raise UserError(
+                records.env._(
+                    "%(value)s is not an id of %(model)s.",
+                    value=repr(id_)[:40],
+                    model=records._description,
+                )
+            )
+    return records
+
+
+def check_named_ids(records):
+    """Ids of records a client names exist (an action on "all" takes none)."""
+    check_ids(records)
+    if records and len(records.sudo().exists()) != len(records):
+        raise MissingError(
+            records.env._(
+                "Some of the %(model)s records (ids %(ids)s) don't exist or were "
+                "deleted.",
+                model=records._description,
+                ids=", ".join(map(str, records.ids[:10])),
+            )
+        )
+    if records:
+        records.check_access("read")
+    return records
+
+
 def ensure_one(records):
     """A clean error for actions on one record called with none or several."""
+    check_ids(records)
     if len(records) != 1:
         raise UserError(
             records.env._(
@@ -324,26 +395,7 @@ def _clean_ensure_one(self):
 def _clean_browse(self, ids=None):
     """``browse`` of the add-on's models (RPC calls browse the ids they are
     given): ids are record ids, not strings or dictionaries."""
-    records = models.BaseModel.browse(self, ids)
-    for id_ in records._ids:
-        if id_.__class__ is int:
-            if not 0 <= id_ <= MAX_BIGINT:
-                raise MissingError(
-                    self.env._(
-                        "%(model)s %(id)s doesn't exist.",
-                        model=self._description,
-                        id=id_,
-                    )
-                )
-        elif not isinstance(id_, NewId):
-            raise UserError(
-                self.env._(
-                    "%(value)s is not an id of %(model)s.",
-                    value=repr(id_)[:40],
-                    model=self._description,
-                )
-            )
-    return records
+    return check_ids(models.BaseModel.browse(self, ids))
 
 
 class AccountMgmtTeamMember(models.Model):
@@ -762,22 +814,18 @@ class MailActivity(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and isinstance(vals_list, list | tuple):
+        check_core_vals(self, vals_list)
+        if not self.env.su:
             for vals in vals_list:
-                if isinstance(vals, Mapping) and vals.get(
-                    "account_mgmt_interaction_id"
-                ):
+                if vals.get("account_mgmt_interaction_id"):
                     self._account_mgmt_check_interaction_link(
                         vals["account_mgmt_interaction_id"]
                     )
         return super().create(vals_list)
 
     def write(self, vals):
-        if (
-            not self.env.su
-            and isinstance(vals, Mapping)
-            and vals.get("account_mgmt_interaction_id")
-        ):
+        check_core_vals(self, vals)
+        if not self.env.su and vals.get("account_mgmt_interaction_id"):
             self._account_mgmt_check_interaction_link(
                 vals["account_mgmt_interaction_id"]
             )
@@ -798,14 +846,11 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not isinstance(vals_list, list | tuple):
-            check_vals_list(self, vals_list, links=False)
-        for vals in vals_list:
-            check_vals(self, _account_links(vals))
+        check_core_vals(self, vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
-        check_vals(self, _account_links(vals))
+        check_core_vals(self, vals)
         return super().write(vals)
 
     def action_account_mgmt_view_tier_history(self):
@@ -841,13 +886,31 @@ class ResPartner(models.Model):
         return super().action_view_account_health_history()
 
 
-def _account_links(vals):
-    """The add-on's links in partner values (checked like its own models')."""
-    if not isinstance(vals, Mapping):
-        return vals  # check_vals refuses it
-    return {
-        k: v for k, v in vals.items() if k in ("account_manager_id", "account_tier_id")
-    }
+class ResPartnerGlobalActions(models.Model):
+    """Directors' actions on every account of the company (no ids needed): the
+    ids a client names are still checked."""
+
+    _inherit = "res.partner"
+
+    def action_account_mgmt_recompute_tiers(self):
+        check_named_ids(self)
+        return super().action_account_mgmt_recompute_tiers()
+
+    def action_account_mgmt_preview_tiers(self):
+        check_named_ids(self)
+        return super().action_account_mgmt_preview_tiers()
+
+    def action_account_health_recompute(self):
+        check_named_ids(self)
+        return super().action_account_health_recompute()
+
+
+class AccountMgmtHealthMeasureActions(models.Model):
+    _inherit = "account_mgmt.health.measure"
+
+    def action_recompute_health(self):
+        check_named_ids(self)
+        return super().action_recompute_health()
 
 
 class CrmLead(models.Model):
@@ -887,3 +950,56 @@ class AccountMgmtProfitabilityReportInit(models.Model):
     def init(self):
         _init_from_registry_only(self)
         return super().init()
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_core_vals(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_core_vals(self, vals)
+        return super().write(vals)
+
+
+class AccountMgmtTierRecomputeDefaults(models.TransientModel):
+    _inherit = "account_mgmt.tier.recompute"
+
+    @api.model
+    def default_get(self, fields_list):
+        if not isinstance(fields_list, list | tuple) or not all(
+            isinstance(fname, str) for fname in fields_list
+        ):
+            raise UserError(
+                self.env._("The default values are asked for a list of field names.")
+            )
+        return super().default_get(fields_list)
+
+
+class AccountMgmtProfitabilityReportDomain(models.Model):
+    _inherit = "account_mgmt.profitability.report"
+
+    @api.model
+    def action_open_journal_items_domain(self, domain):
+        if not isinstance(domain, list | tuple):
+            raise UserError(
+                self.env._(
+                    "The journal items are opened for a domain (a list of "
+                    "conditions), not %(value)s.",
+                    value=repr(domain)[:40],
+                )
+            )
+        try:
+            expression.normalize_domain(list(domain))
+            expression.expression(list(domain), self)
+        except (ValueError, TypeError, AssertionError, KeyError) as error:
+            raise UserError(
+                self.env._(
+                    "%(value)s is not a valid domain of the profitability report.",
+                    value=repr(domain)[:80],
+                )
+            ) from error
+        return super().action_open_journal_items_domain(domain)
