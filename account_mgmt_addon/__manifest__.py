@@ -61,6 +61,7 @@
         "views/account_mgmt_plan_stakeholder_views.xml",
         "views/res_partner_plan_views.xml",
         "wizards/account_mgmt_plan_send_back_views.xml",
+        "wizards/account_mgmt_settings_views.xml",
         "reports/account_mgmt_plan_report.xml",
         "views/account_mgmt_interaction_plan_views.xml",
         # menus last: they reference the actions above

@@ -212,6 +212,7 @@ WIZARDS = {
     "account_mgmt.tier.recompute": "dora",
     "account_mgmt.tier.recompute.line": "dora",
     "account_mgmt.plan.send.back": "dora",
+    "account_mgmt.settings": "dora",
 }
 
 # Read-only rows of finance: no per-account record here (cost allocations are

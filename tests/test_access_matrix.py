@@ -4,12 +4,13 @@
 tables are in access_common.py), and one failing-before example of each class of
 holes of issue 14."""
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .access_common import (
     ALL,
     ANNA,
+    BRUNO,
     CONFIG,
     GROUP_DIRECTOR,
     GROUP_FINANCE,
@@ -22,6 +23,7 @@ from .access_common import (
     RIGHTS_ONLY,
     ROLES,
     WIZARDS,
+    A,
     AccessCommon,
 )
 
@@ -194,7 +196,9 @@ class TestAccessMatrix(AccessCommon):
                 }
             )
         )
+        settings = self.env["account_mgmt.settings"].with_user(dora).create({})
         wizards = {
+            "account_mgmt.settings": settings,
             "account_mgmt.profitability.export": export,
             "account_mgmt.profitability.ranking.line": export.ranking_line_ids,
             "account_mgmt.tier.recompute": preview,
@@ -447,6 +451,81 @@ class TestAccessMatrix(AccessCommon):
         self.assertEqual(
             History.search_count([("partner_id", "=", account.id)]), before + 1
         )
+
+    def test_health_of_other_accounts(self):
+        """Class 7: an account manager reads, filters and groups the health of
+        her accounts only; directors and finance every account's."""
+        ids = [self.accounts[key].id for key in sorted(A)]
+        sudo_rows = {
+            row["id"]: row
+            for row in self.env["res.partner"]
+            .browse(ids)
+            .read(["account_health_band", "account_health_main_reason"])
+        }
+        self.assertTrue(all(row["account_health_band"] for row in sudo_rows.values()))
+        for role, keys in (("anna", ANNA), ("bruno", BRUNO), ("dora", A), ("fred", A)):
+            Partner = self.env["res.partner"].with_user(self.users[role])
+            own = {self.accounts[key].id for key in keys}
+            with self.subTest(role=role):
+                for row in Partner.browse(ids).read(
+                    ["account_health_band", "account_health_main_reason"]
+                ):
+                    expected = sudo_rows[row["id"]] if row["id"] in own else {}
+                    self.assertEqual(
+                        row["account_health_band"],
+                        expected.get("account_health_band", False),
+                    )
+                    self.assertEqual(
+                        row["account_health_main_reason"],
+                        expected.get("account_health_main_reason", False),
+                    )
+                found = Partner.search(
+                    [("id", "in", ids), ("account_health_band", "!=", False)]
+                )
+                self.assertEqual(set(found.ids), own)
+                groups = Partner.read_group(
+                    [("id", "in", ids)], ["id:count"], ["account_health_band"]
+                )
+                self.assertEqual(
+                    sum(g["account_health_band_count"] for g in groups),
+                    len(own) if role in ("anna", "bruno") else 4,
+                )
+
+    def test_directors_configure(self):
+        """Class 8: a director opens and saves the add-on's settings (Odoo's
+        Settings save for administrators only); others can't."""
+        dora = self.users["dora"]
+        Settings = self.env["account_mgmt.settings"]
+        settings = Settings.with_user(dora).create({})
+        self.assertEqual(settings.company_id, self.company)
+        self.assertEqual(settings.account_mgmt_default_cadence_days, 90)
+        settings.write(
+            {
+                "account_mgmt_managers_see_profitability": True,
+                "account_mgmt_default_cadence_days": 45,
+            }
+        )
+        settings.action_save()
+        self.assertTrue(self.company.account_mgmt_managers_see_profitability)
+        self.assertEqual(self.company.account_mgmt_default_cadence_days, 45)
+        self.assertTrue(
+            self.users["anna"].has_group(
+                "account_mgmt_addon.group_account_mgmt_profitability"
+            )
+        )
+        # the company's own checks still apply
+        settings.write({"account_mgmt_health_amber_min": 90})
+        with self.assertRaises(ValidationError):
+            settings.action_save()
+        for role in ("anna", "fred", "paul"):
+            with self.assertRaises(AccessError):
+                Settings.with_user(self.users[role]).create({})
+        # Bea directs company B, not this company
+        settings_b = Settings.with_user(self.users["bea"]).create({})
+        self.assertEqual(settings_b.company_id, self.company_b)
+        settings_b.sudo().company_id = self.company
+        with self.assertRaises(AccessError):
+            settings_b.with_user(self.users["bea"]).action_save()
 
     def test_clean_errors_on_bad_values(self):
         """Class 9: bad values get a clean error in the user's words."""

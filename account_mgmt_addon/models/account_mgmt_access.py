@@ -671,6 +671,22 @@ class AccountMgmtTierRecompute(models.TransientModel):
         return super().write(vals)
 
 
+class AccountMgmtSettings(models.TransientModel):
+    _inherit = "account_mgmt.settings"
+
+    ensure_one = _clean_ensure_one
+    browse = _clean_browse
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        check_vals_list(self, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        check_vals(self, vals)
+        return super().write(vals)
+
+
 class AccountMgmtTier(models.Model):
     _inherit = "account_mgmt.tier"
 
@@ -884,6 +900,85 @@ class ResPartner(models.Model):
     def action_view_account_health_history(self):
         ensure_one(self)
         return super().action_view_account_health_history()
+
+
+# Health of an account on the partner (company-dependent columns written by the
+# health recompute): an account manager reads, searches and groups by those of
+# the accounts they manage or are on the team of only; directors and finance
+# every account's.
+HEALTH_FIELDS = frozenset(
+    {
+        "account_health_score",
+        "account_health_band",
+        "account_health_trend",
+        "account_health_date",
+        "account_health_main_reason",
+    }
+)
+
+
+def _health_restricted(env):
+    return not (
+        env.su
+        or env.user.has_group(GROUP_DIRECTOR)
+        or env.user.has_group("account_mgmt_addon.group_account_finance")
+    )
+
+
+def _names_health(domain):
+    for leaf in domain or ():
+        if (
+            isinstance(leaf, list | tuple)
+            and len(leaf) == 3
+            and isinstance(leaf[0], str)
+            and leaf[0].split(".")[0] in HEALTH_FIELDS
+        ):
+            return True
+    return False
+
+
+class ResPartnerHealth(models.Model):
+    _inherit = "res.partner"
+
+    def _account_mgmt_own_domain(self):
+        uid = self.env.uid
+        return [
+            "|",
+            ("commercial_partner_id.account_manager_id", "=", uid),
+            ("commercial_partner_id.account_team_member_ids.user_id", "=", uid),
+        ]
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        if (
+            _names_health(domain) or any(f in (order or "") for f in HEALTH_FIELDS)
+        ) and _health_restricted(self.env):
+            domain = expression.AND([list(domain), self._account_mgmt_own_domain()])
+        return super()._search(
+            domain, offset=offset, limit=limit, order=order, **kwargs
+        )
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
+        spec = " ".join(str(item) for item in (*groupby, *aggregates))
+        if any(f in spec for f in HEALTH_FIELDS) and _health_restricted(self.env):
+            domain = expression.AND([list(domain), self._account_mgmt_own_domain()])
+        return super()._read_group(domain, groupby, aggregates, *args, **kwargs)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        hidden = HEALTH_FIELDS & set(fnames or ())
+        if hidden and result and _health_restricted(self.env):
+            own = set(
+                self.sudo()
+                .browse([row["id"] for row in result])
+                .filtered_domain(self._account_mgmt_own_domain())
+                .ids
+            )
+            for row in result:
+                if row["id"] not in own:
+                    row.update(dict.fromkeys(hidden, False))
+        return result
 
 
 class ResPartnerGlobalActions(models.Model):
