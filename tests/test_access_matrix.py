@@ -425,6 +425,11 @@ class TestAccessMatrix(AccessCommon):
         }
         with self.assertRaisesRegex(AccessError, "only as yourself"):
             Interaction.create(dict(vals, user_id=self.users["bruno"].id))
+        # A next step is planned for a colleague of the account, not anyone.
+        with self.assertRaisesRegex(AccessError, "Paul Plain is neither"):
+            Interaction.create(dict(vals, next_user_id=self.users["paul"].id))
+        logged = Interaction.create(dict(vals, next_user_id=self.user_carla.id))
+        self.assertEqual(logged.user_id, anna)
         secret = self.env["crm.lead"].create(
             {
                 "name": "Secret deal",

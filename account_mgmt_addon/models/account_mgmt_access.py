@@ -318,7 +318,8 @@ def check_ids(records):
                         id=id_,
                     )
                 )
-        elif not isinstance(id_, NewId):
+        elif id_ is not None and not isinstance(id_, NewId):
+            # (None: the ORM's own placeholder for an empty many2one)
             raise UserError(
                 records.env._(
                     "%(value)s is not an id of %(model)s.",
@@ -458,9 +459,11 @@ class AccountMgmtInteraction(models.Model):
                 partner = self.env["res.partner"].browse(vals.get("partner_id"))
                 check_workable_accounts(self, partner)
                 self._account_mgmt_check_people(
-                    partner,
-                    [vals.get("user_id"), vals.get("next_user_id")],
-                    vals.get("state", "done"),
+                    partner, [vals.get("user_id")], vals.get("state", "done")
+                )
+                # the next step may be a colleague's (planned)
+                self._account_mgmt_check_people(
+                    partner, [vals.get("next_user_id")], "planned"
                 )
         return super().create(vals_list)
 
@@ -479,8 +482,11 @@ class AccountMgmtInteraction(models.Model):
                     )
                     interaction._account_mgmt_check_people(
                         partner,
-                        [vals.get("user_id"), vals.get("next_user_id")],
+                        [vals.get("user_id")],
                         vals.get("state", interaction.state),
+                    )
+                    interaction._account_mgmt_check_people(
+                        partner, [vals.get("next_user_id")], "planned"
                     )
         res = super().write(vals)
         if not self.env.su and {"partner_id", "user_id"} & set(vals):
@@ -969,10 +975,14 @@ class ResPartnerHealth(models.Model):
         result = super()._read_format(fnames, load=load)
         hidden = HEALTH_FIELDS & set(fnames or ())
         if hidden and result and _health_restricted(self.env):
+            # one query, whatever the number of rows
             own = set(
                 self.sudo()
-                .browse([row["id"] for row in result])
-                .filtered_domain(self._account_mgmt_own_domain())
+                .with_context(active_test=False)
+                .search(
+                    [("id", "in", [row["id"] for row in result])]
+                    + self._account_mgmt_own_domain()
+                )
                 .ids
             )
             for row in result:
