@@ -309,6 +309,27 @@ class TestAccessMatrix(AccessCommon):
             anna.has_group("account_mgmt_addon.group_account_mgmt_profitability")
         )
         own.with_user(anna).read(["account_gross_margin"])
+        # ... of her accounts only: Bruno's read empty and aren't found
+        self.accounts["other"].sudo().account_gross_margin = 5000.0
+        own.sudo().account_gross_margin = 800.0
+        self.assertEqual(
+            own.with_user(anna).read(["account_gross_margin"])[0][
+                "account_gross_margin"
+            ],
+            800.0,
+        )
+        self.assertFalse(
+            other.with_user(anna).read(["account_gross_margin"])[0][
+                "account_gross_margin"
+            ]
+        )
+        ids = [self.accounts[key].id for key in sorted(A)]
+        with_margin = (
+            self.env["res.partner"]
+            .with_user(anna)
+            .search([("id", "in", ids), ("account_gross_margin", "!=", 12345.0)])
+        )
+        self.assertEqual(with_margin, self.accounts["own"] | self.accounts["team"])
         Report = self.env["account_mgmt.profitability.report"].with_user(anna)
         found = Report.search(
             [("id", "in", self._all_records("account_mgmt.profitability.report").ids)]
@@ -321,7 +342,6 @@ class TestAccessMatrix(AccessCommon):
             self.records["account_mgmt.plan"]["other"].with_user(anna).read(
                 ["margin_actual"]
             )
-        del other
         # Off again: the group goes, directors and finance keep it.
         self.company.account_mgmt_managers_see_profitability = False
         self.env.invalidate_all()

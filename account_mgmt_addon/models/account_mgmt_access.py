@@ -22,6 +22,8 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.models import NewId
 from odoo.osv import expression
 
+from .res_partner import FIGURE_FIELDS
+
 GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
 GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
 # Plan objective metrics that are margins (the profitability audience's).
@@ -921,6 +923,9 @@ HEALTH_FIELDS = frozenset(
         "account_health_main_reason",
     }
 )
+# Likewise the trailing-twelve-months figures (margins), for account managers the
+# company setting lets see the profitability of *their* accounts.
+OWN_ACCOUNT_FIELDS = HEALTH_FIELDS | frozenset(FIGURE_FIELDS)
 
 
 def _health_restricted(env):
@@ -937,7 +942,7 @@ def _names_health(domain):
             isinstance(leaf, list | tuple)
             and len(leaf) == 3
             and isinstance(leaf[0], str)
-            and leaf[0].split(".")[0] in HEALTH_FIELDS
+            and leaf[0].split(".")[0] in OWN_ACCOUNT_FIELDS
         ):
             return True
     return False
@@ -957,7 +962,7 @@ class ResPartnerHealth(models.Model):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
         if (
-            _names_health(domain) or any(f in (order or "") for f in HEALTH_FIELDS)
+            _names_health(domain) or any(f in (order or "") for f in OWN_ACCOUNT_FIELDS)
         ) and _health_restricted(self.env):
             domain = expression.AND([list(domain), self._account_mgmt_own_domain()])
         return super()._search(
@@ -967,13 +972,13 @@ class ResPartnerHealth(models.Model):
     @api.model
     def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
         spec = " ".join(str(item) for item in (*groupby, *aggregates))
-        if any(f in spec for f in HEALTH_FIELDS) and _health_restricted(self.env):
+        if any(f in spec for f in OWN_ACCOUNT_FIELDS) and _health_restricted(self.env):
             domain = expression.AND([list(domain), self._account_mgmt_own_domain()])
         return super()._read_group(domain, groupby, aggregates, *args, **kwargs)
 
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load=load)
-        hidden = HEALTH_FIELDS & set(fnames or ())
+        hidden = OWN_ACCOUNT_FIELDS & set(fnames or ())
         if hidden and result and _health_restricted(self.env):
             # one query, whatever the number of rows
             own = set(
