@@ -357,6 +357,11 @@ class TestAccessMatrix(AccessCommon):
         with self.assertRaises(AccessError):
             plan.read(["margin_actual"])
         self.assertEqual(plan.objective_ids.actual, 0.0)  # masked
+        plan.objective_ids.sudo().actual_final = 750.0
+        self.assertEqual(
+            plan.objective_ids.read(["actual_final"])[0]["actual_final"], 0.0
+        )
+        self.assertEqual(plan.objective_ids.sudo().actual_final, 750.0)
         self.assertEqual(plan.objective_ids.progress, 0.0)
         self.assertEqual(plan.sudo().objective_ids.actual, 800.0)
         self.assertEqual(plan.sudo().objective_ids.progress, 80.0)  # 800 / 1,000

@@ -568,6 +568,20 @@ class AccountMgmtPlanObjective(models.Model):
             objective.actual = 0.0
         return res
 
+    def _read_format(self, fnames, load="_classic_read"):
+        # The final actual of a closed plan's margin objective: as its actual.
+        result = super()._read_format(fnames, load=load)
+        if "actual_final" in (fnames or ()) and result:
+            hidden = set(
+                self.browse([row["id"] for row in result])
+                ._account_mgmt_margin_hidden()
+                .ids
+            )
+            for row in result:
+                if row["id"] in hidden:
+                    row["actual_final"] = 0.0
+        return result
+
     @api.depends_context("uid")
     def _compute_progress(self):
         res = super()._compute_progress()
