@@ -1,4 +1,7 @@
 from . import models
 from . import reports
 from . import wizards
+
+# Last: its create/write checks run before every model's own (wizards included).
+from .models import account_mgmt_access
 from .hooks import post_init_hook, uninstall_hook

@@ -28,6 +28,7 @@
         "security/account_mgmt_health_security.xml",
         "security/account_mgmt_profitability_security.xml",
         "security/account_mgmt_plan_security.xml",
+        "security/account_mgmt_access_security.xml",
         # data
         "data/account_mgmt_tier_data.xml",
         "data/account_mgmt_tier_cron.xml",
@@ -62,6 +63,7 @@
         "views/account_mgmt_plan_stakeholder_views.xml",
         "views/res_partner_plan_views.xml",
         "wizards/account_mgmt_plan_send_back_views.xml",
+        "wizards/account_mgmt_settings_views.xml",
         "reports/account_mgmt_plan_report.xml",
         "views/account_mgmt_interaction_plan_views.xml",
         # menus last: they reference the actions above

@@ -5,7 +5,6 @@
 users without the rights: a clean UserError / AccessError / MissingError, and
 nothing changed."""
 
-import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields
@@ -269,10 +268,9 @@ class TestFaultsRpc(PlanCommon):
     # -- wrong types -----------------------------------------------------------
 
     def test_wrong_types(self):
-        """Ids of the wrong type or several ids where one is expected fail in the
-        ORM (before any business code runs) and change nothing. These are Odoo's
-        generic errors (ValueError "Expected singleton", a PostgreSQL type error),
-        not add-on messages: the web client never sends such calls."""
+        """Ids of the wrong type, or several ids (or none) where one is expected:
+        a clean UserError in the user's words, nothing changed (issue 14; they were
+        Odoo's ValueError "Expected singleton" or a PostgreSQL type error)."""
         wrong = [
             ("res.partner", "action_log_interaction", [self.account.id, 1]),
             ("res.partner", "action_send_payment_reminder", []),
@@ -282,7 +280,6 @@ class TestFaultsRpc(PlanCommon):
         ]
         for model, method, ids in wrong:
             with self.subTest(method=method, ids=ids):
-                error = self.assertFails(
-                    Exception, None, self.user_director, model, method, ids
+                self.assertFails(
+                    UserError, None, self.user_director, model, method, ids
                 )
-                self.assertIsInstance(error, (ValueError, psycopg2.Error))

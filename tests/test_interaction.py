@@ -80,7 +80,13 @@ class TestInteraction(InteractionCommon):
         lead = (
             self.env["crm.lead"]
             .sudo()
-            .create({"name": "Globex upgrade", "partner_id": self.globex.id})
+            .create(
+                {
+                    "name": "Globex upgrade",
+                    "partner_id": self.globex.id,
+                    "user_id": self.user_manager.id,  # a lead Anna may read
+                }
+            )
         )
         with self.assertRaisesRegex(ValidationError, "belongs to Globex"):
             self._interaction(self.acme, lead_id=lead.id)

@@ -22,9 +22,10 @@ class TestInteractionAccess(InteractionCommon):
         )
         cls.on_acme = cls._interaction(cls.acme)  # Anna's account, by Anna
         cls.on_globex = cls._interaction(cls.globex, user=cls.user_manager2)
-        # Anna called Globex once herself.
+        # Anna called Globex once herself (before it was Bruno's: set up as
+        # superuser, as neither may log it today).
         cls.anna_on_globex = cls._interaction(
-            cls.globex, user=cls.user_manager2, user_id=cls.user_manager.id
+            cls.globex, user=cls.env.ref("base.user_root"), user_id=cls.user_manager.id
         )
         # A second company with its own director and interaction.
         cls.company_b = cls.setup_other_company(name="Company B")["company"]
@@ -60,12 +61,20 @@ class TestInteractionAccess(InteractionCommon):
             self.on_globex.with_user(self.user_manager).write({"outcome": "no"})
         with self.assertRaises(AccessError):
             self.on_globex.with_user(self.user_manager).unlink()
-        # Logging on Globex for Bruno is refused; for herself, allowed.
+        # Logging on Globex is refused, for Bruno and for herself: it would move
+        # the last contact, cadence and health of an account that isn't hers.
         Interaction = self.env["account_mgmt.interaction"].with_user(self.user_manager)
         vals = {"partner_id": self.globex.id, "type_id": self.type_call.id}
         with self.assertRaises(AccessError):
             Interaction.create(dict(vals, user_id=self.user_manager2.id))
-        anna_again = Interaction.create(vals)
+        with self.assertRaisesRegex(AccessError, "You can't work on account Globex"):
+            Interaction.create(vals)
+        # Carla, on Globex's team, logs on Globex as herself, not as Bruno.
+        with self.assertRaisesRegex(AccessError, "only as yourself"):
+            Interaction.with_user(self.user_team).create(
+                dict(vals, user_id=self.user_manager2.id)
+            )
+        anna_again = Interaction.with_user(self.user_team).create(vals)
         # Carla, on Globex's team, reads and writes all of Globex's.
         self.assertEqual(
             self._visible(self.user_team),

@@ -134,6 +134,9 @@ class TestPlanActuals(PlanCommon):
         self.assertAlmostEqual(self.plan.margin_actual, 4349.17, places=2)
 
     def test_margin_percent_objective(self):
+        # Margins are shown to account managers when the company lets them see the
+        # profitability of their accounts (issue 14).
+        self.company.account_mgmt_managers_see_profitability = True
         objective = self.plan.env["account_mgmt.plan.objective"].create(
             {
                 "plan_id": self.plan.id,

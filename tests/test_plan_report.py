@@ -74,6 +74,8 @@ class TestPlanReport(PlanCommon):
             "ok",
             "wkhtmltopdf must be installed to print account plans",
         )
+        # Anna sees her account's margin: the company lets managers see it.
+        self.company.account_mgmt_managers_see_profitability = True
         Report = self.env["ir.actions.report"].with_user(self.user_manager)
         pdf, report_type = Report.with_context(
             force_report_rendering=True

@@ -102,7 +102,10 @@ class TestTiersHistory(TiersCommon):
             limit=1,
         )
         self.assertIn("Silver", message.body)
-        self.assertIn("25,000.00", message.body)
+        # Every internal user reads the chatter: no figures there (issue 14);
+        # they are in the tier history, for finance and directors.
+        self.assertNotIn("25,000.00", message.body)
+        self.assertIn("25,000.00", self._history(self.account)[-1].reason)
 
     def test_manual_change_is_recorded(self):
         self.account.with_user(self.user_director).write(
@@ -137,8 +140,19 @@ class TestTiersHistory(TiersCommon):
 
     def test_history_rows_are_read_only(self):
         change = self._history(self.account)
+        # Anna doesn't manage History Client: its history isn't hers to read.
+        with self.assertRaises(AccessError):
+            change.with_user(self.user_manager).read(["new_tier_id"])
+        self.account.account_manager_id = self.user_manager
+        self.assertEqual(
+            change.with_user(self.user_manager).new_tier_id, change.new_tier_id
+        )
+        # ... and the reason quotes the figures: finance and directors only.
+        with self.assertRaises(AccessError):
+            change.with_user(self.user_manager).read(["reason"])
         for user in (self.user_director, self.user_manager, self.user_finance):
-            self.assertEqual(change.with_user(user).reason, change.reason)
+            if user != self.user_manager:
+                self.assertEqual(change.with_user(user).reason, change.reason)
             with self.assertRaises(AccessError):
                 change.with_user(user).write({"reason": "rewritten"})
             with self.assertRaises(AccessError):

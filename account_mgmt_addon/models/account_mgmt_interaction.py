@@ -525,7 +525,8 @@ class AccountMgmtInteraction(models.Model):
                 automated=False,
                 account_mgmt_interaction_id=planned.id,
             )
-            interaction.write(
+            # sudo: technical links, refused to clients (models/account_mgmt_access)
+            interaction.sudo().write(
                 {"next_activity_id": activity.id, "next_interaction_id": planned.id}
             )
 

@@ -189,6 +189,7 @@ class AccountMgmtPlan(models.Model):
     margin_actual = fields.Monetary(
         string="Gross Margin Actual",
         compute="_compute_actuals",
+        groups="account_mgmt_addon.group_account_mgmt_profitability",
         help="Net revenue minus the cost of the products invoiced over the plan's "
         "dates.",
     )
@@ -200,6 +201,7 @@ class AccountMgmtPlan(models.Model):
     margin_progress = fields.Float(
         string="Margin Progress (%)",
         compute="_compute_actuals",
+        groups="account_mgmt_addon.group_account_mgmt_profitability",
         digits=(16, 1),
     )
     revenue_actual_final = fields.Monetary(
@@ -210,6 +212,7 @@ class AccountMgmtPlan(models.Model):
     )
     margin_actual_final = fields.Monetary(
         string="Final Gross Margin",
+        groups="account_mgmt_addon.group_account_mgmt_profitability",
         readonly=True,
         copy=False,
         help="Gross margin recorded when the plan was closed.",
@@ -306,7 +309,7 @@ class AccountMgmtPlan(models.Model):
         for plan in self:
             if plan.state == "closed":
                 revenue = plan.revenue_actual_final
-                margin = plan.margin_actual_final
+                margin = plan.sudo().margin_actual_final  # read by all its fields
             else:
                 values = measures.get(plan._origin.id, {})
                 revenue = values.get("revenue", 0.0)

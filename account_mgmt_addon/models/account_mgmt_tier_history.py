@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .res_partner import GROUP_PROFITABILITY
+
 
 class AccountMgmtTierHistory(models.Model):
     """One tier change of one account in one company, automatic or by hand.
@@ -71,17 +73,29 @@ class AccountMgmtTierHistory(models.Model):
         readonly=True,
         default=lambda self: self.env.user,
     )
-    reason = fields.Char(readonly=True)
+    # Automatic tiering's reason quotes the revenue and margin.
+    reason = fields.Char(readonly=True, groups=GROUP_PROFITABILITY)
     # Figures the decision was based on (those of the corporate group for its
     # members), last 12 months, company currency.
+    # Margins and revenue: the profitability audience only (see res_partner).
     annual_revenue = fields.Monetary(
-        string="Revenue (12 Months)", readonly=True, aggregator=None
+        string="Revenue (12 Months)",
+        readonly=True,
+        aggregator=None,
+        groups=GROUP_PROFITABILITY,
     )
     gross_margin = fields.Monetary(
-        string="Gross Margin (12 Months)", readonly=True, aggregator=None
+        string="Gross Margin (12 Months)",
+        readonly=True,
+        aggregator=None,
+        groups=GROUP_PROFITABILITY,
     )
     margin_percent = fields.Float(
-        string="Margin (%)", digits=(16, 2), readonly=True, aggregator=None
+        string="Margin (%)",
+        digits=(16, 2),
+        readonly=True,
+        aggregator=None,
+        groups=GROUP_PROFITABILITY,
     )
     is_group_figures = fields.Boolean(
         string="Group Figures",

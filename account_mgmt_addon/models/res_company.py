@@ -1,7 +1,10 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
+
+GROUP_MANAGER = "account_mgmt_addon.group_account_manager"
+GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
 
 
 class ResCompany(models.Model):
@@ -72,3 +75,39 @@ class ResCompany(models.Model):
                         green=green,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        if any(
+            isinstance(vals, dict)
+            and vals.get("account_mgmt_managers_see_profitability")
+            for vals in vals_list
+        ):
+            self._account_mgmt_sync_profitability_group()
+        return companies
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "account_mgmt_managers_see_profitability" in vals:
+            self._account_mgmt_sync_profitability_group()
+        return res
+
+    @api.model
+    def _account_mgmt_sync_profitability_group(self):
+        """The setting "account managers see the profitability of their accounts"
+        is Account Manager implying the profitability group (as an implied_group
+        of the settings does), on while one company has the setting on. The record
+        rules still limit managers to their accounts in those companies."""
+        manager = self.env.ref(GROUP_MANAGER).sudo()
+        see = self.env.ref(GROUP_PROFITABILITY).sudo()
+        wanted = bool(
+            self.sudo().search_count(
+                [("account_mgmt_managers_see_profitability", "=", True)], limit=1
+            )
+        )
+        if wanted and see not in manager.implied_ids:
+            manager.write({"implied_ids": [Command.link(see.id)]})
+        elif not wanted and see in manager.implied_ids:
+            # Users who have it through another group (directors, finance) keep it.
+            manager._remove_group(see)

@@ -19,6 +19,9 @@ from odoo.tools import SQL, format_date, sql
 from ..tools.periods import last_12_months, months_label
 
 GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
+# Margins, costs and profitability figures: finance, directors, and account
+# managers when a company lets them see the profitability of their accounts.
+GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
 
 # Fields only account directors (and administrators) may change.
 TIER_FIELDS = ("account_tier_id", "account_tier_locked", "account_tier_lock_reason")
@@ -90,6 +93,7 @@ class ResPartner(models.Model):
     # Figures of the last 12 months (the 12 complete calendar months before the
     # current one), company currency, written by automatic tiering.
     account_annual_revenue = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Revenue (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -99,6 +103,7 @@ class ResPartner(models.Model):
         "one.",
     )
     account_gross_margin = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Gross Margin (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -107,6 +112,7 @@ class ResPartner(models.Model):
         "services invoiced.",
     )
     account_margin_percent = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Margin % (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -125,6 +131,7 @@ class ResPartner(models.Model):
         "(companies under a company) form a group, tiered on the group total.",
     )
     account_group_revenue = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Group Revenue (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -132,6 +139,7 @@ class ResPartner(models.Model):
         aggregator=None,
     )
     account_group_gross_margin = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Group Gross Margin (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -139,6 +147,7 @@ class ResPartner(models.Model):
         aggregator=None,
     )
     account_group_margin_percent = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Group Margin % (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -147,6 +156,7 @@ class ResPartner(models.Model):
         aggregator=None,
     )
     account_group_share = fields.Float(
+        groups=GROUP_PROFITABILITY,
         string="Share of Group Revenue (%)",
         company_dependent=True,
         readonly=True,
@@ -226,7 +236,7 @@ class ResPartner(models.Model):
             group_members = group_members.sorted(
                 lambda m, group=partner.account_group_id: (
                     m != group,
-                    -m.account_annual_revenue,
+                    -m.sudo().account_annual_revenue,
                 )
             )
             partner.account_group_member_ids = (
@@ -322,7 +332,7 @@ class ResPartner(models.Model):
         )
         if tiered:
             tiered._check_company(["account_tier_id"])
-            if not self.env.context.get("account_mgmt_tiering"):
+            if not self._account_mgmt_tiering_context():
                 accounts = tiered.filtered(lambda p: p.commercial_partner_id == p)
                 accounts._account_mgmt_log_manual_tier_changes(
                     dict.fromkeys(accounts, self.env["account_mgmt.tier"])
@@ -331,8 +341,8 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._account_mgmt_check_write(vals)
-        log_tier = "account_tier_id" in vals and not self.env.context.get(
-            "account_mgmt_tiering"
+        log_tier = (
+            "account_tier_id" in vals and not self._account_mgmt_tiering_context()
         )
         if log_tier:
             accounts = self.filtered(lambda p: p.commercial_partner_id == p)
@@ -344,6 +354,11 @@ class ResPartner(models.Model):
             changed = accounts.filtered(lambda p: p.account_tier_id != old_tiers[p])
             changed._account_mgmt_log_manual_tier_changes(old_tiers)
         return res
+
+    def _account_mgmt_tiering_context(self):
+        """Automatic tiering writes its own history: the context key saying so is
+        honoured from superuser code only, never from a client's context."""
+        return self.env.su and self.env.context.get("account_mgmt_tiering")
 
     def _commercial_fields(self):
         return super()._commercial_fields() + [

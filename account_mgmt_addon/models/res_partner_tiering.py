@@ -424,14 +424,15 @@ class ResPartner(models.Model):
                     "is_group_figures": change.group_size > 1,
                 }
             )
-            bodies[change.partner_id] = Markup("<p>%s</p><p>%s</p>") % (
+            # The account's chatter is read by every internal user: the note
+            # names the tiers; the figures stay in the tier history (restricted).
+            bodies[change.partner_id] = Markup("<p>%s</p>") % (
                 self.env._(
                     "Automatic tiering (%(company)s): tier %(old)s → %(new)s.",
                     company=company.name,
                     old=tier_names.get(change.old_tier_id, no_tier),
                     new=tier_names.get(change.new_tier_id, no_tier),
                 ),
-                reason,
             )
         self.env["account_mgmt.tier.history"].sudo().create(history_vals)
         self.browse(list(bodies))._message_log_batch(bodies=bodies)

@@ -1,6 +1,7 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 from .account_mgmt_profitability_report import RATIO_FIELDS
@@ -15,6 +16,17 @@ class ProfitabilityXlsx(models.AbstractModel):
     _description = "Client Profitability XLSX"
 
     def generate_xlsx_report(self, workbook, data, objs):
+        # Public by report_xlsx's design: a client calling it directly gets a
+        # clean answer, not an AttributeError.
+        if not hasattr(workbook, "add_worksheet") or not isinstance(
+            objs, models.BaseModel
+        ):
+            raise UserError(
+                self.env._(
+                    "The client profitability spreadsheet is made by its export "
+                    "wizard (Export XLSX), not called directly."
+                )
+            )
         bold = workbook.add_format({"bold": True})
         title = workbook.add_format({"bold": True, "font_size": 14})
         header = workbook.add_format(
