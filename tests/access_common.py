@@ -98,6 +98,16 @@ PER_ACCOUNT_READ = {
         "paul": NO_RIGHT,
         "bea": B,
     },
+    # A profitability cell's lines: the report's rules.
+    "account_mgmt.profitability.breakdown": {
+        "anna": NONE,
+        "bruno": NONE,
+        "dora": A,
+        "fred": A,
+        "sam": NO_RIGHT,
+        "paul": NO_RIGHT,
+        "bea": B,
+    },
     "account_mgmt.receivable.report": {
         "anna": ANNA,
         "bruno": BRUNO,
@@ -157,6 +167,7 @@ PER_ACCOUNT_WRITE = {
     "account_mgmt.health.snapshot.line": ({"score": 1.0}, {}),
     "account_mgmt.profitability.report": ({"revenue": 1.0}, {}),
     "account_mgmt.receivable.report": ({"amount_residual": 1.0}, {}),
+    "account_mgmt.profitability.breakdown": ({"revenue": 1.0}, {}),
 }
 
 # Who creates a record on which account (as themselves).
@@ -219,6 +230,9 @@ WIZARDS = {
 # made by cost pools); access rights only.
 RIGHTS_ONLY = {
     "account_mgmt.cost.allocation": {"dora", "fred", "bea"},
+    # Team workload: rows per person and objective, directors of the company only
+    # (test_workload_per_company).
+    "account_mgmt.workload.report": {"dora", "bea"},
 }
 
 # Abstract models and report renderers: no records (their public methods are
@@ -266,6 +280,7 @@ RESTRICTED_FIELDS = {
             for fname in (
                 "interaction_ids",
                 "interaction_count",
+                "interaction_account_count",
                 "account_plan_status",
                 "account_plan_progress",
                 "account_plan_missing",
@@ -497,6 +512,7 @@ class AccessCommon(PlanCommon):
             )
             for report in (
                 "account_mgmt.profitability.report",
+                "account_mgmt.profitability.breakdown",
                 "account_mgmt.receivable.report",
             ):
                 cls.records[report][key] = env[report].sudo().search(domain)

@@ -170,6 +170,16 @@ class TestAccessMatrix(AccessCommon):
                         with self.assertRaises(AccessError):
                             Model.search([])
 
+    def test_workload_per_company(self):
+        """The team workload of a company is its directors' only."""
+        Workload = self.env["account_mgmt.workload.report"]
+        for role, company in (("dora", self.company), ("bea", self.company_b)):
+            with self.subTest(role=role):
+                rows = Workload.with_user(self.users[role]).search([])
+                everything = Workload.sudo().search([("company_id", "=", company.id)])
+                self.assertTrue(everything)
+                self.assertEqual(rows, everything.with_user(self.users[role]))
+
     def test_wizards_are_their_creators(self):
         """Class 3: Fred's ranking and Dora's tier preview aren't Anna's, Bruno's or
         another director's to read, change or run."""

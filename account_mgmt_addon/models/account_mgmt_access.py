@@ -1107,12 +1107,13 @@ class AccountMgmtProfitabilityReportDomain(models.Model):
     _inherit = "account_mgmt.profitability.report"
 
     @api.model
-    def action_open_journal_items_domain(self, domain):
+    def _account_mgmt_check_domain(self, domain):
+        """A domain of this report sent by a client: a list of valid conditions."""
         if not isinstance(domain, list | tuple):
             raise UserError(
                 self.env._(
-                    "The journal items are opened for a domain (a list of "
-                    "conditions), not %(value)s.",
+                    "The lines are opened for a domain (a list of conditions), "
+                    "not %(value)s.",
                     value=repr(domain)[:40],
                 )
             )
@@ -1126,4 +1127,13 @@ class AccountMgmtProfitabilityReportDomain(models.Model):
                     value=repr(domain)[:80],
                 )
             ) from error
+
+    @api.model
+    def action_open_journal_items_domain(self, domain):
+        self._account_mgmt_check_domain(domain)
         return super().action_open_journal_items_domain(domain)
+
+    @api.model
+    def action_open_breakdown_domain(self, domain):
+        self._account_mgmt_check_domain(domain)
+        return super().action_open_breakdown_domain(domain)
