@@ -20,7 +20,10 @@ class TestProfitabilityTour(TourCommon):
         cls.account = cls.env["res.partner"].create(
             {"name": "Tour Profit Account", "is_company": True}
         )
-        day = fields.Date.today() - relativedelta(days=20)
+        # In "Last 12 Months" (the report's default filter: the complete months
+        # before the current one) on any day, whether the browser's today or the
+        # user's is the later of the two: the 10th of the month before last.
+        day = fields.Date.today().replace(day=10) - relativedelta(months=2)
         cls.invoice = (
             cls.env["account.move"]
             .with_company(cls.company)
