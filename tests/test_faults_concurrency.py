@@ -158,7 +158,10 @@ class TieringDataMixin:
             partner = env["res.partner"].create(
                 {"name": "Fault Tiering Customer", "is_company": True}
             )
-            day = fields.Date.today() - relativedelta(days=10)
+            # In the last 12 months (the complete months before the current one)
+            # on any day and in any user time zone: the 10th of the month before
+            # last.
+            day = fields.Date.today().replace(day=10) - relativedelta(months=2)
             move = (
                 env["account.move"]
                 .with_company(company)
