@@ -157,22 +157,9 @@ class AccountMgmtReceivableReport(models.Model):
         :param convert: amounts in the current company's currency (at today's
             rate); otherwise in each company's currency
         """
-        self.env["account.move.line"].flush_model(
-            [
-                "move_id",
-                "account_id",
-                "partner_id",
-                "company_id",
-                "currency_id",
-                "date",
-                "date_maturity",
-                "amount_residual",
-                "amount_residual_currency",
-                "parent_state",
-            ]
-        )
-        self.env["account.move"].flush_model(["invoice_date"])
-        self.env["account.account"].flush_model(["account_type"])
+        # What the SQL reads: the report's own dependencies.
+        for model, fnames in self._depends.items():
+            self.env[model].flush_model(fnames)
         self.env["res.partner"].flush_model(["commercial_partner_id"])
         if convert:
             rate = SQL("account_currency_table.rate")
