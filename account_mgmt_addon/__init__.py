@@ -3,5 +3,5 @@ from . import reports
 from . import wizards
 
 # Last: its create/write checks run before every model's own (wizards included).
-from .models import account_mgmt_access
+from .models.common import account_mgmt_access
 from .hooks import post_init_hook, uninstall_hook

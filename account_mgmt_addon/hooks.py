@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tools import SQL
 
-from .models.account_move_line import COGS_INDEX, OPEN_ITEMS_INDEX
+from .models.ledger.account_move_line import COGS_INDEX, OPEN_ITEMS_INDEX
 from .reports import profitability_summary
 
 

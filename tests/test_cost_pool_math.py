@@ -4,7 +4,7 @@
 
 import unittest
 
-from odoo.addons.account_mgmt_addon.models.cost_allocation_math import split_amount
+from odoo.addons.account_mgmt_addon.tools.cost_allocation_math import split_amount
 
 
 class TestSplitAmount(unittest.TestCase):

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.account_mgmt_addon.models.account_mgmt_demo import DEMO_PROFILES
+from odoo.addons.account_mgmt_addon.models.common.account_mgmt_demo import DEMO_PROFILES
 
 
 @tagged("post_install", "-at_install")

@@ -21,10 +21,10 @@ from odoo import Command, api, fields
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.account_mgmt_addon.models.account_mgmt_health_snapshot import (
-    AccountMgmtHealthSnapshot,
+from odoo.addons.account_mgmt_addon.models.health import (
+    account_mgmt_health_snapshot_alerts as health_alerts,
 )
-from odoo.addons.account_mgmt_addon.models.res_partner_tiering import ResPartner
+from odoo.addons.account_mgmt_addon.models.tier.res_partner_tiering import ResPartner
 
 
 class Interrupted(Exception):
@@ -311,7 +311,9 @@ class TestInterruptedCrons(TieringDataMixin, FaultsCase):
             # upserted, before the alerts.
             with (
                 patch.object(
-                    AccountMgmtHealthSnapshot, "_health_alerts", side_effect=Interrupted
+                    health_alerts.AccountMgmtHealthSnapshot,
+                    "_health_alerts",
+                    side_effect=Interrupted,
                 ),
                 self.assertRaises(Interrupted),
             ):

@@ -4,7 +4,7 @@
 
 import unittest
 
-from odoo.addons.account_mgmt_addon.models import health_scoring as hs
+from odoo.addons.account_mgmt_addon.tools import health_scoring as hs
 
 
 class TestContactRecency(unittest.TestCase):

@@ -118,7 +118,7 @@ class TestInteractionEmail(InteractionCommon):
         Interaction = self.registry["account_mgmt.interaction"]
         with (
             patch.object(Interaction, "create", side_effect=RuntimeError("boom")),
-            self.assertLogs("odoo.addons.account_mgmt_addon.models.mail_thread"),
+            self.assertLogs("odoo.addons.account_mgmt_addon.models.common.mail_thread"),
         ):
             message = self._send(self.acme, self.user_manager, self.acme_contact)
         self.assertTrue(message.exists())

@@ -5,7 +5,7 @@
 import unittest
 from datetime import date
 
-from odoo.addons.account_mgmt_addon.models import plan_progress as pp
+from odoo.addons.account_mgmt_addon.tools import plan_progress as pp
 
 
 class TestPlanProgress(unittest.TestCase):

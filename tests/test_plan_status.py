@@ -15,7 +15,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from odoo.addons.account_mgmt_addon.models import plan_progress as pp
+from odoo.addons.account_mgmt_addon.tools import plan_progress as pp
 
 from .plan_common import PlanCommon
 

@@ -1,34 +1,14 @@
-from . import res_company
-from . import res_config_settings
-from . import account_mgmt_tier
-from . import account_mgmt_team_member
-from . import res_partner
-from . import res_partner_tiering
-from . import account_mgmt_tier_history
-from . import account_mgmt_interaction_type
-from . import account_mgmt_interaction
-from . import res_partner_interaction
-from . import res_company_interaction
-from . import crm_lead
-from . import mail_activity
-from . import mail_thread
-from . import account_mgmt_health_measure
-from . import account_mgmt_health_snapshot
-from . import res_company_health
-from . import res_partner_health
-from . import mail_activity_health
-from . import account_mgmt_interaction_health
-from . import account_move_line
-from . import account_move
-from . import account_mgmt_cost_pool
-from . import account_mgmt_cost_allocation
-from . import res_partner_profitability
-from . import account_mgmt_plan
-from . import account_mgmt_plan_objective
-from . import account_mgmt_plan_action
-from . import account_mgmt_plan_stakeholder
-from . import res_partner_plan
-from . import mail_activity_plan
-from . import account_mgmt_interaction_plan
-from . import account_mgmt_plan_objective_health
-from . import account_mgmt_demo
+# Models by feature; each package holds the feature's models and its extensions of
+# shared models (res.partner, res.company, mail.activity...). The order matters:
+# a later extension of a model wraps the earlier ones.
+from . import common
+from . import tier
+from . import interaction
+from . import health
+from . import ledger
+from . import profitability
+from . import plan
+
+# The demo loader reads every feature. account_mgmt_access is imported last, by the
+# add-on's __init__ (its checks wrap every model's own).
+from .common import account_mgmt_demo

@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
-from ..models.account_move_line import INCOME_ACCOUNT_TYPES
+from ..models.ledger.account_move_line import INCOME_ACCOUNT_TYPES
 from . import profitability_summary as summary_sql
 
 _logger = logging.getLogger(__name__)

@@ -37,7 +37,7 @@ Everything here is dropped by the uninstall hook (``drop_summary``).
 
 from odoo.tools import SQL
 
-from ..models.account_move_line import (
+from ..models.ledger.account_move_line import (
     COGS_ACCOUNT_TYPES,
     INCOME_ACCOUNT_TYPES,
     SALE_MOVE_TYPES,

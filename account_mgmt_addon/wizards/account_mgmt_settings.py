@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.groups import is_director
+
 # The company settings of the add-on, as on the company (res_company*.py).
 SETTINGS = (
     "account_mgmt_log_emails",
@@ -54,7 +56,7 @@ class AccountMgmtSettings(models.TransientModel):
 
     @api.model
     def _check_director(self):
-        if not self.env.user.has_group("account_mgmt_addon.group_account_director"):
+        if not is_director(self.env):
             raise AccessError(
                 self.env._("Only account directors configure Account Management.")
             )

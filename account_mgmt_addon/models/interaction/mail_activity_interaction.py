@@ -20,12 +20,13 @@ class MailActivity(models.Model):
         "activity done completes it (no second interaction is logged).",
     )
 
-    def _action_done(self, feedback=False, attachment_ids=None):
+    def _account_mgmt_interaction_before_done(self, feedback):
+        """What completing these activities logs, read before core deletes them
+        (see common/mail_activity.py): the planned interactions they complete, and
+        the values of the interactions to create. Nothing with context key
+        ``account_mgmt_skip_interaction``."""
         if self.env.context.get("account_mgmt_skip_interaction"):
-            return super()._action_done(
-                feedback=feedback, attachment_ids=attachment_ids
-            )
-        # Read everything before super() deletes the activities.
+            return [], []
         completions = [
             (activity.account_mgmt_interaction_id.sudo(), feedback)
             for activity in self
@@ -34,7 +35,10 @@ class MailActivity(models.Model):
         vals_list = self.filtered(
             lambda a: not a.account_mgmt_interaction_id
         )._account_mgmt_interaction_values(feedback)
-        result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        return completions, vals_list
+
+    @api.model
+    def _account_mgmt_interaction_after_done(self, completions, vals_list):
         Interaction = self.env["account_mgmt.interaction"]
         if completions:
             Interaction._account_mgmt_complete_planned(completions)
@@ -45,7 +49,6 @@ class MailActivity(models.Model):
             Interaction.sudo().with_context(account_mgmt_skip_interaction=True).create(
                 vals_list
             )
-        return result
 
     @api.model
     def _account_mgmt_document_account(self, record):

@@ -22,9 +22,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_amount
 
-from ..tools.periods import last_12_months_as_of
-from ..tools.tiering import TierRules, make_figures, select_tier
-from .res_partner import FIGURE_FIELDS
+from ...tools.periods import last_12_months_as_of
+from ...tools.tiering import TierRules, make_figures, select_tier
+from .res_partner_tier import FIGURE_FIELDS
 
 _logger = logging.getLogger(__name__)
 

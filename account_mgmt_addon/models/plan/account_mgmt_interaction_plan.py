@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-GROUP_MANAGER = "account_mgmt_addon.group_account_manager"
+from ...tools.groups import GROUP_MANAGER
 
 
 class AccountMgmtInteraction(models.Model):

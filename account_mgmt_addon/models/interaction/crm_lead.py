@@ -3,13 +3,15 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ...tools.groups import GROUP_MANAGER
+
 
 class CrmLead(models.Model):
     _inherit = "crm.lead"
 
     interaction_count = fields.Integer(
         compute="_compute_interaction_count",
-        groups="account_mgmt_addon.group_account_manager",
+        groups=GROUP_MANAGER,
     )
 
     def _compute_interaction_count(self):

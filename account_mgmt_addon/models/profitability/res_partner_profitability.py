@@ -13,11 +13,9 @@ a scheduled computation should read them as superuser to see every account.
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..reports.account_mgmt_receivable_report import DSO_DAYS
+from ...reports.account_mgmt_receivable_report import DSO_DAYS
+from ...tools.groups import GROUP_DIRECTOR, GROUP_FINANCE, GROUP_MANAGER
 
-GROUP_MANAGER = "account_mgmt_addon.group_account_manager"
-GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
-GROUP_FINANCE = "account_mgmt_addon.group_account_finance"
 FIGURE_GROUPS = f"{GROUP_MANAGER},{GROUP_FINANCE}"
 
 

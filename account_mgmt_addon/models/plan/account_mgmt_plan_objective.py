@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from . import plan_progress
+from ...tools import plan_progress
 
 #: Metrics whose actual is a ratio over the whole period, not an accumulation.
 RATIO_METRICS = frozenset({"margin_percent"})

@@ -16,12 +16,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, format_date, sql
 
-from ..tools.periods import last_12_months, months_label
-
-GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
-# Margins, costs and profitability figures: finance, directors, and account
-# managers when a company lets them see the profitability of their accounts.
-GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
+from ...tools.groups import GROUP_PROFITABILITY, is_director
+from ...tools.periods import last_12_months, months_label
 
 # Fields only account directors (and administrators) may change.
 TIER_FIELDS = ("account_tier_id", "account_tier_locked", "account_tier_lock_reason")
@@ -383,11 +379,7 @@ class ResPartner(models.Model):
     @api.model
     def _account_mgmt_is_director(self):
         """Directors, and administrators who could make themselves directors."""
-        return (
-            self.env.su
-            or self.env.user.has_group(GROUP_DIRECTOR)
-            or self.env.user.has_group("base.group_system")
-        )
+        return is_director(self.env)
 
     @api.model
     def _account_mgmt_check_create(self, vals_list):

@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ...tools.groups import GROUP_MANAGER
+
 OVERDUE_ACTIVITY_TYPE = "account_mgmt_addon.mail_activity_type_contact_overdue"
 
 
@@ -15,7 +17,7 @@ class ResPartner(models.Model):
         comodel_name="account_mgmt.interaction",
         inverse_name="partner_id",
         string="Interactions",
-        groups="account_mgmt_addon.group_account_manager",
+        groups=GROUP_MANAGER,
     )
     # Kept on the commercial entity (the account) only. Stored because they are
     # searched, sorted and grouped on; they move only when interactions, the tier
@@ -48,14 +50,14 @@ class ResPartner(models.Model):
     interaction_count = fields.Integer(
         string="Interaction Count",
         compute="_compute_interaction_count",
-        groups="account_mgmt_addon.group_account_manager",
+        groups=GROUP_MANAGER,
         help="Interactions of the account and of its subsidiaries (of the person, "
         "for a contact).",
     )
     interaction_account_count = fields.Integer(
         string="Interactions on This Account",
         compute="_compute_interaction_count",
-        groups="account_mgmt_addon.group_account_manager",
+        groups=GROUP_MANAGER,
         help="Interactions with the account itself, as listed on its Account "
         "Management tab (its subsidiaries' are in the group count).",
     )

@@ -5,11 +5,10 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ...tools.groups import GROUP_FINANCE, GROUP_MANAGER, is_director
 from .account_mgmt_health_snapshot import BAND_SELECTION, TREND_SELECTION
 
-HEALTH_GROUPS = (
-    "account_mgmt_addon.group_account_manager,account_mgmt_addon.group_account_finance"
-)
+HEALTH_GROUPS = f"{GROUP_MANAGER},{GROUP_FINANCE}"
 
 
 class ResPartner(models.Model):
@@ -97,7 +96,7 @@ class ResPartner(models.Model):
     def action_account_health_recompute(self):
         """Director's button: recompute the health of the selected accounts, or of
         every account of the current companies when none is selected."""
-        if not self.env.user.has_group("account_mgmt_addon.group_account_director"):
+        if not is_director(self.env):
             raise AccessError(
                 self.env._("Only account directors can recompute health scores.")
             )

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .res_partner import GROUP_PROFITABILITY
+from ...tools.groups import GROUP_PROFITABILITY
 
 
 class AccountMgmtTierHistory(models.Model):

@@ -9,10 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, float_round, format_amount, format_date
 
-from .cost_allocation_math import split_amount
-
-GROUP_FINANCE = "account_mgmt_addon.group_account_finance"
-GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
+from ...tools.cost_allocation_math import split_amount
+from ...tools.groups import GROUP_DIRECTOR, GROUP_FINANCE
 
 # Changing one of these on an allocated pool would leave its allocation stale.
 ALLOCATION_KEY_FIELDS = {

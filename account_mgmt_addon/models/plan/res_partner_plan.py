@@ -4,9 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from . import plan_progress
-
-GROUP_MANAGER = "account_mgmt_addon.group_account_manager"
+from ...tools import plan_progress
+from ...tools.groups import GROUP_MANAGER
 
 
 class ResPartner(models.Model):

@@ -22,7 +22,7 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.models import NewId
 from odoo.osv import expression
 
-from .res_partner import FIGURE_FIELDS
+from ..tier.res_partner_tier import FIGURE_FIELDS
 
 GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
 GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"

@@ -3,8 +3,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..tools.sql_arrays import array_literal
-from . import plan_progress
+from ...tools import plan_progress
+from ...tools.sql_arrays import array_literal
 
 
 class AccountMgmtPlanObjective(models.Model):

@@ -1,14 +1,16 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class MailActivity(models.Model):
     _inherit = "mail.activity"
 
-    def _action_done(self, feedback=False, attachment_ids=None):
+    def _account_mgmt_plan_before_done(self):
         """Completing the activity of an account plan action completes the action;
-        completing a plan review activity records the review on the plan."""
+        completing a plan review activity records the review on the plan (see
+        common/mail_activity.py). Returns (actions, reviewed plans), read before
+        core deletes the activities."""
         plan_activities = self.filtered(
             lambda act: act.res_model == "account_mgmt.plan"
         )
@@ -42,9 +44,11 @@ class MailActivity(models.Model):
             )
             # Detach first so that the action does not complete the activity again.
             actions.activity_id = False
-        result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        return actions, reviewed_plans
+
+    @api.model
+    def _account_mgmt_plan_after_done(self, actions, reviewed_plans):
         if actions:
             actions.write({"state": "done"})
         if reviewed_plans:
             reviewed_plans.write({"date_last_review": fields.Date.context_today(self)})
-        return result

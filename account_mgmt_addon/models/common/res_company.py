@@ -3,8 +3,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
-GROUP_MANAGER = "account_mgmt_addon.group_account_manager"
-GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
+from ...tools.groups import GROUP_MANAGER, GROUP_PROFITABILITY
 
 
 class ResCompany(models.Model):
