@@ -238,6 +238,7 @@ RIGHTS_ONLY = {
 # Abstract models and report renderers: no records (their public methods are
 # called in test_public_methods).
 NO_RECORDS = {
+    "account_mgmt.access.mixin",
     "account_mgmt.grouped.report.mixin",
     "account_mgmt.demo",
     "report.account_mgmt_addon.profitability_xlsx",
@@ -310,20 +311,58 @@ RESTRICTED_FIELDS = {
         ),
         MANAGERS_FINANCE,
     ),
-    ("res.partner", "account_annual_revenue"): PROFITABILITY,
+    # An account's revenue follows the account (its people, directors, finance:
+    # the other accounts' read as empty, MASKED below); margins the profitability
+    # audience.
+    ("res.partner", "account_annual_revenue"): MANAGERS_FINANCE,
     ("res.partner", "account_gross_margin"): PROFITABILITY,
     ("res.partner", "account_margin_percent"): PROFITABILITY,
-    ("res.partner", "account_group_revenue"): PROFITABILITY,
+    ("res.partner", "account_group_revenue"): MANAGERS_FINANCE,
     ("res.partner", "account_group_gross_margin"): PROFITABILITY,
     ("res.partner", "account_group_margin_percent"): PROFITABILITY,
-    ("res.partner", "account_group_share"): PROFITABILITY,
-    ("account_mgmt.tier.history", "annual_revenue"): PROFITABILITY,
+    ("res.partner", "account_group_share"): MANAGERS_FINANCE,
+    ("account_mgmt.tier.history", "annual_revenue"): MANAGERS_FINANCE,
     ("account_mgmt.tier.history", "gross_margin"): PROFITABILITY,
     ("account_mgmt.tier.history", "margin_percent"): PROFITABILITY,
     ("account_mgmt.tier.history", "reason"): PROFITABILITY,
     ("account_mgmt.plan", "margin_actual"): PROFITABILITY,
     ("account_mgmt.plan", "margin_progress"): PROFITABILITY,
     ("account_mgmt.plan", "margin_actual_final"): PROFITABILITY,
+}
+
+# Values masked record by record (read, export_data, and the search, order and
+# group by of stored ones): an account manager sees those of the accounts she
+# manages or is on the team of ("own" and "team" for Anna), the others read
+# as empty; directors and finance see every account's. Margins among them also
+# need the profitability group (RESTRICTED_FIELDS). The test finds the masked
+# fields in the code: a new one without a row here fails it.
+HEALTH_AND_FIGURES = (
+    "account_health_score",
+    "account_health_band",
+    "account_health_trend",
+    "account_health_date",
+    "account_health_main_reason",
+    "account_annual_revenue",
+    "account_gross_margin",
+    "account_margin_percent",
+    "account_group_revenue",
+    "account_group_gross_margin",
+    "account_group_margin_percent",
+    "account_group_share",
+)
+PLAN_FIGURES = (
+    "revenue_actual",
+    "revenue_progress",
+    "revenue_actual_final",
+    "margin_actual",
+    "margin_progress",
+    "margin_actual_final",
+)
+MASKED = {
+    **{("res.partner", fname): "account" for fname in HEALTH_AND_FIGURES},
+    **{("account_mgmt.plan", fname): "account" for fname in PLAN_FIGURES},
+    # the final actual of a margin objective: as its actual (computed, masked)
+    ("account_mgmt.plan.objective", "actual_final"): "account",
 }
 
 
@@ -349,6 +388,11 @@ class AccessCommon(PlanCommon):
             ),
         }
         cls.user_carla = cls._new_user("am_carla", "Carla Support", GROUP_MANAGER)
+        # Exports are allowed to everyone here (Odoo's own group): what the
+        # add-on shows in them is what is tested.
+        export = env.ref("base.group_allow_export")
+        for user in cls.users.values():
+            user.groups_id = [Command.link(export.id)]
         u = cls.users
         Partner = env["res.partner"]
         cls.accounts = {
@@ -516,6 +560,28 @@ class AccessCommon(PlanCommon):
                 "account_mgmt.receivable.report",
             ):
                 cls.records[report][key] = env[report].sudo().search(domain)
+
+    def _fingerprint(self):
+        """Rows of the add-on's tables and of the partners, as text."""
+        cr = self.env.cr
+        cr.flush()  # the ORM's pending writes and the pre-commit hooks (health)
+        cr.execute(
+            """
+            SELECT table_name FROM information_schema.tables
+             WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+               AND table_name LIKE 'account\\_mgmt\\_%'
+               AND table_name NOT IN ('account_mgmt_profitability_dirty')
+             ORDER BY table_name
+            """
+        )
+        tables = [row[0] for row in cr.fetchall()] + ["res_partner", "mail_activity"]
+        fingerprint = {}
+        for table in tables:
+            cr.execute(
+                f"SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM \"{table}\" t"  # noqa: E501
+            )
+            fingerprint[table] = cr.fetchone()[0]
+        return fingerprint
 
     # ------------------------------------------------------------------
     # Completeness: a new model or restricted field needs its row here.

@@ -14,6 +14,8 @@ from .access_common import (
     CONFIG,
     GROUP_DIRECTOR,
     GROUP_FINANCE,
+    GROUP_MANAGER,
+    MASKED,
     NO_RECORDS,
     NO_RIGHT,
     PER_ACCOUNT_CREATE,
@@ -276,6 +278,10 @@ class TestAccessMatrix(AccessCommon):
                 except AccessError:
                     continue  # no right on the model: nothing to read anyway
                 operations = {"read": lambda v=visible, f=fname: v[:1].read([f])}
+                if visible:  # (an empty export reads nothing)
+                    operations["export"] = lambda v=visible, f=fname: v[:1].export_data(
+                        [f]
+                    )
                 if field.store and field.column_type:  # a column: search, order, group
                     operations.update(
                         {
@@ -306,6 +312,140 @@ class TestAccessMatrix(AccessCommon):
                         else:
                             with self.assertRaises(AccessError):
                                 operation()
+
+    # ------------------------------------------------------------------
+    # Values masked record by record: read and export_data agree
+    # ------------------------------------------------------------------
+    def _masked_records(self):
+        """{model: {key: record}} of the models of MASKED, with a plan of Anna on
+        the unassigned account (hers to read, not her account's figures)."""
+        plans = self.records["account_mgmt.plan"]
+        anna_plan = plans["unassigned"].sudo().copy({"user_id": self.users["anna"].id})
+        plans = {key: plans[key] for key in A} | {"anna_plan": anna_plan}
+        return {
+            "res.partner": {key: self.accounts[key] for key in A},
+            "account_mgmt.plan": plans,
+            "account_mgmt.plan.objective": {
+                key: plan.objective_ids for key, plan in plans.items()
+            },
+        }
+
+    def _masked_values(self, records):
+        """Known, non-empty values of every masked field."""
+        self.company.account_mgmt_managers_see_profitability = True
+        for account in records["res.partner"].values():
+            account.sudo().write(
+                {
+                    "account_health_score": 55.0,
+                    "account_health_band": "amber",
+                    "account_health_trend": "down",
+                    "account_health_date": "2024-04-01",
+                    "account_health_main_reason": "Revenue down 20 %",
+                    "account_annual_revenue": 24000.0,
+                    "account_gross_margin": 9600.0,
+                    "account_margin_percent": 40.0,
+                    "account_group_revenue": 30000.0,
+                    "account_group_gross_margin": 12000.0,
+                    "account_group_margin_percent": 40.0,
+                    "account_group_share": 80.0,
+                }
+            )
+        for plan in records["account_mgmt.plan"].values():
+            plan.sudo().write(
+                {
+                    "revenue_target": 4000.0,
+                    "margin_target": 1000.0,
+                    "revenue_actual_final": 1500.0,
+                    "margin_actual_final": 600.0,
+                }
+            )
+            plan.objective_ids.sudo().actual_final = 750.0
+
+    def test_masked_fields_listed(self):
+        """Every value the code masks record by record has its row in MASKED."""
+        records = self._masked_records()
+        anna = self.users["anna"]
+        found = set()
+        for model in self.env.registry:
+            Model = self.env[model]
+            if Model._abstract or not hasattr(Model, "_account_mgmt_masked"):
+                continue
+            if model in records:
+                ids = [rec.id for recs in records[model].values() for rec in recs]
+            elif model in self.records:
+                ids = self._all_records(model).ids
+            else:
+                ids = Model.sudo().search([], limit=50).ids
+            try:  # (values of the records she reads)
+                readable = Model.with_user(anna).search([("id", "in", ids)])
+            except AccessError:
+                continue
+            masked = readable._account_mgmt_masked(set(Model._fields))
+            found |= {(model, fname) for fname, hidden in masked.items() if hidden}
+        self.assertEqual(found, set(MASKED))
+
+    def test_export_as_read(self):
+        """Item 1 of issue 14: export_data shows a masked value as read does
+        (empty), on its own records and through a relation; the others' values
+        are exported as they are read. Anna (with the profitability setting on)
+        sees her accounts' (own, team) health and figures; Bruno his (team,
+        other); Dora every account's; nobody's plan on the unassigned account has
+        the account's figures for an account manager (Anna's own plan there)."""
+        records = self._masked_records()
+        self._masked_values(records)
+        expected = {
+            "anna": {"own", "team"},
+            "bruno": {"team", "other"},
+            "dora": A | {"anna_plan"},
+            "fred": A,
+        }
+        for model, fname in MASKED:
+            by_id = {
+                rec.id: key for key, recs in records[model].items() for rec in recs
+            }
+            for role, keys in expected.items():
+                Model = self.env[model].with_user(self.users[role])
+                try:
+                    visible = Model.search([("id", "in", list(by_id))])
+                except AccessError:
+                    continue  # no right on the model (finance and plans)
+                with self.subTest(model=model, field=fname, role=role):
+                    self.assertTrue(visible)
+                    read = {row["id"]: row[fname] for row in visible.read([fname])}
+                    exported = {
+                        int(row[0]): row[1]
+                        for row in visible.export_data([".id", fname])["datas"]
+                    }
+                    for record in visible:
+                        key = by_id[record.id]
+                        if key in keys:
+                            self.assertTrue(read[record.id], key)
+                            self.assertNotIn(exported[record.id], ("", False), key)
+                        else:
+                            self.assertFalse(read[record.id], key)
+                            self.assertIn(exported[record.id], ("", 0.0), key)
+        # Through a relation: every account's team line is Anna's to read, its
+        # account's health isn't.
+        lines = self._all_records("account_mgmt.team.member").filtered(
+            lambda line: (
+                line.partner_id in self.accounts["other"] | self.accounts["own"]
+            )
+        )
+        rows = lines.with_user(self.users["anna"]).export_data(
+            ["partner_id/.id", "partner_id/account_health_band"]
+        )["datas"]
+        self.assertEqual(
+            {int(account_id): band for account_id, band in rows},
+            {self.accounts["own"].id: "Amber", self.accounts["other"].id: ""},
+        )
+        # The figures of the plans: the exported figures are those of the read.
+        plan = records["account_mgmt.plan"]["own"].with_user(self.users["anna"])
+        self.assertEqual(
+            plan.export_data(["revenue_actual", "revenue_progress", "margin_actual"])[
+                "datas"
+            ],
+            [[2000.0, 50.0, 800.0]],  # 2 x 1,000 invoiced, 2 x (1,000 - 600)
+        )
 
     def test_profitability_setting(self):
         """The company setting makes Account Manager imply the profitability group:
@@ -375,6 +515,52 @@ class TestAccessMatrix(AccessCommon):
         self.assertEqual(plan.objective_ids.progress, 0.0)
         self.assertEqual(plan.sudo().objective_ids.actual, 800.0)
         self.assertEqual(plan.sudo().objective_ids.progress, 80.0)  # 800 / 1,000
+
+    def test_profitability_setting_is_global(self):
+        """Item 4 of issue 14: the setting gives account managers a group, and
+        groups are global. Set from company A only, it lets Bob, an account
+        manager of company B alone, read the margins of his own accounts in
+        company B (as the setting's help and the README say); never the other
+        accounts' there. The profitability report follows each row's company's
+        setting: none of company B's rows for him."""
+        bob = self._new_user(
+            "am_bob", "Bob Manager B", GROUP_MANAGER, company=self.company_b
+        )
+        bobs = self._account(
+            "Bob Ltd", account_manager_id=bob.id, company_id=self.company_b.id
+        )
+        self._post_move(
+            bobs,
+            "2024-03-15",
+            [(self.product_goods, 1, 1000.0)],
+            company=self.company_b,
+        )
+        in_b = self.env["res.partner"].with_company(self.company_b).sudo()
+        in_b.browse(bobs.id).account_gross_margin = 700.0
+        in_b.browse(self.accounts["b"].id).account_gross_margin = 900.0
+        self.assertFalse(self.company_b.account_mgmt_managers_see_profitability)
+        Partner = self.env["res.partner"].with_user(bob).with_company(self.company_b)
+        with self.assertRaises(AccessError):
+            Partner.browse(bobs.id).read(["account_gross_margin"])
+        self.company.account_mgmt_managers_see_profitability = True  # company A
+        self.env.invalidate_all()
+        self.assertTrue(
+            bob.has_group("account_mgmt_addon.group_account_mgmt_profitability")
+        )
+        rows = {
+            row["id"]: row["account_gross_margin"]
+            for row in Partner.browse([bobs.id, self.accounts["b"].id]).read(
+                ["account_gross_margin"]
+            )
+        }
+        self.assertEqual(rows, {bobs.id: 700.0, self.accounts["b"].id: False})
+        Report = self.env["account_mgmt.profitability.report"]
+        self.assertTrue(Report.sudo().search([("partner_id", "=", bobs.id)]))
+        self.assertFalse(
+            Report.with_user(bob)
+            .with_company(self.company_b)
+            .search([("partner_id", "=", bobs.id)])
+        )
 
     # ------------------------------------------------------------------
     # The classes of holes, one example each (all fail before the fix)

@@ -100,28 +100,6 @@ def _addon_methods(model):
 
 @tagged("post_install", "-at_install")
 class TestPublicMethods(AccessCommon):
-    def _fingerprint(self):
-        """Rows of the add-on's tables and of the partners, as text."""
-        cr = self.env.cr
-        cr.flush()  # the ORM's pending writes and the pre-commit hooks (health)
-        cr.execute(
-            """
-            SELECT table_name FROM information_schema.tables
-             WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-               AND table_name LIKE 'account\\_mgmt\\_%'
-               AND table_name NOT IN ('account_mgmt_profitability_dirty')
-             ORDER BY table_name
-            """
-        )
-        tables = [row[0] for row in cr.fetchall()] + ["res_partner", "mail_activity"]
-        fingerprint = {}
-        for table in tables:
-            cr.execute(
-                f"SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM \"{table}\" t"  # noqa: E501
-            )
-            fingerprint[table] = cr.fetchone()[0]
-        return fingerprint
-
     def _models(self):
         models = sorted(self._addon_models())
         return [*models, *EXTENDED]

@@ -9,6 +9,9 @@ GROUP_FINANCE = "account_mgmt_addon.group_account_finance"
 # Implied by Finance and Director, and by Account Manager when the company lets
 # managers see profitability: who reads margins and costs.
 GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
+# An account's revenue follows the account: its manager and team (the others'
+# read as empty, see models/common/account_mgmt_access.py), directors and finance.
+GROUP_REVENUE = f"{GROUP_MANAGER},{GROUP_FINANCE}"
 GROUP_SYSTEM = "base.group_system"
 
 

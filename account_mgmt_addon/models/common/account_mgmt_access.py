@@ -15,6 +15,7 @@ Superuser code (jobs, the add-on's own sudo()) is trusted: it checks before.
 """
 
 import datetime
+import itertools
 from collections.abc import Mapping
 
 from odoo import Command, api, models
@@ -28,6 +29,8 @@ GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
 GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
 # Plan objective metrics that are margins (the profitability audience's).
 MARGIN_METRICS = frozenset({"gross_margin", "margin_percent"})
+# Plan objective metrics that are the account's figures (revenue and margins).
+FIGURE_METRICS = MARGIN_METRICS | {"revenue"}
 MAX_ID = 2**31 - 1
 # Report rows (SQL views) have bigint ids.
 MAX_BIGINT = 2**63 - 1
@@ -390,45 +393,208 @@ def account_people(partner):
     return account.account_manager_id | account.account_team_member_ids.user_id
 
 
-def _clean_ensure_one(self):
-    """``ensure_one`` of the add-on's models: a clean error, not a ValueError."""
-    return ensure_one(self)
+def figures_restricted(env):
+    """Account managers see the health and figures of their own accounts only;
+    directors, finance and the add-on's own code see every account's."""
+    return not (
+        env.su
+        or env.user.has_group(GROUP_DIRECTOR)
+        or env.user.has_group("account_mgmt_addon.group_account_finance")
+    )
 
 
-def _clean_browse(self, ids=None):
-    """``browse`` of the add-on's models (RPC calls browse the ids they are
-    given): ids are record ids, not strings or dictionaries."""
-    return check_ids(models.BaseModel.browse(self, ids))
+def own_account_domain(env, path="commercial_partner_id"):
+    """Partners (through ``path``) whose account the user manages or is on the
+    team of."""
+    uid = env.uid
+    return [
+        "|",
+        (f"{path}.account_manager_id", "=", uid),
+        (f"{path}.account_team_member_ids.user_id", "=", uid),
+    ]
 
 
-class AccountMgmtTeamMember(models.Model):
-    _inherit = "account_mgmt.team.member"
+def own_account_ids(env, partners):
+    """Ids of ``partners`` whose account the user manages or is on the team of
+    (one query)."""
+    if not partners:
+        return set()
+    return set(
+        env["res.partner"]
+        .sudo()
+        .with_context(active_test=False)
+        .search([("id", "in", partners.ids), *own_account_domain(env)])
+        .ids
+    )
 
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+
+def read_masked(result, masked, values):
+    """Blank the ``masked`` values ({field: ids}) of the rows ``result`` of
+    ``read``, with ``values`` ({field: value read instead})."""
+    for fname, ids in masked.items():
+        if not ids:
+            continue
+        for row in result:
+            if row["id"] in ids and fname in row:
+                row[fname] = values.get(fname, False)
+    return result
+
+
+def export_masked(records, fields, masked, values, export):
+    """``export(records)`` (the rows of ``export_data``) with the ``masked``
+    values ({field: ids}) blanked as ``read`` blanks them: the records are
+    exported in runs that share the same masked fields, so that each record's
+    lines (its main line and those of its x2many) are known."""
+    masked = {fname: ids for fname, ids in masked.items() if ids}
+    if not masked or not records:
+        return export(records)
+    columns = {
+        fname: [i for i, path in enumerate(fields) if path and path[0] == fname]
+        for fname in masked
+    }
+    lines = []
+    for key, group in itertools.groupby(
+        records.ids,
+        key=lambda id_: frozenset(f for f, ids in masked.items() if id_ in ids),
+    ):
+        chunk = export(records.browse(list(group)))
+        for fname in key:
+            value = values.get(fname, False)
+            for index in columns[fname]:
+                for line in chunk:
+                    line[index] = "" if value is False else value
+        lines += chunk
+    return lines
+
+
+class AccountMgmtAccessMixin(models.AbstractModel):
+    """The checks of every model of the add-on, whoever calls it.
+
+    A model gets them by inheriting this mixin before itself, in this file
+    (loaded last, so the checks run before the model's own ``create`` and
+    ``write``)::
+
+        class AccountMgmtThing(models.Model):
+            _name = "account_mgmt.thing"
+            _inherit = ["account_mgmt.access.mixin", "account_mgmt.thing"]
+            _account_mgmt_recheck_fields = ("partner_id",)
+
+    ``ensure_one`` and ``browse`` answer bad ids with a clean error; ``create`` and
+    ``write`` check the values (a dictionary of known fields of the right types,
+    links to existing records the user may read), refuse the technical links,
+    call the model's hooks, and check the record rules again after a write of a
+    relation that grants access; ``read`` and ``export_data`` blank the values
+    the user may not see on a given record (``_account_mgmt_masked``).
+    """
+
+    _name = "account_mgmt.access.mixin"
+    _description = "Account Management Access Checks"
+
+    # Relations a record rule grants access through: after a write of one of
+    # them, the rules are checked again on the new values.
+    _account_mgmt_recheck_fields = ()
+    # Technical links the add-on writes itself (as superuser): refused to
+    # clients.
+    _account_mgmt_technical_fields = ()
+    # What ``read`` shows instead of a masked value ({field: value}; default
+    # False).
+    _account_mgmt_mask_values = {}
+
+    def ensure_one(self):
+        """A clean error for actions on one record called with none or several."""
+        return ensure_one(self)
+
+    def browse(self, ids=None):
+        """RPC calls browse the ids they are given: ids are record ids, not
+        strings or dictionaries."""
+        return check_ids(models.BaseModel.browse(self, ids))
 
     @api.model_create_multi
     def create(self, vals_list):
         check_vals_list(self, vals_list)
-        return super().create(vals_list)
+        if not self.env.su:
+            for vals in vals_list:
+                refuse_technical(self, vals, self._account_mgmt_technical_fields)
+            self._account_mgmt_check_create(vals_list)
+        records = super().create(vals_list)
+        if not self.env.su:
+            records._account_mgmt_check_created()
+        return records
 
     def write(self, vals):
         check_vals(self, vals)
+        if not self.env.su:
+            refuse_technical(self, vals, self._account_mgmt_technical_fields)
+            self._account_mgmt_check_write(vals)
         res = super().write(vals)
         if not self.env.su:
-            # The rule must hold on the new account (no moving a line to another
-            # manager's account).
-            self.check_access("write")
+            self._account_mgmt_check_written(vals)
         return res
+
+    def _account_mgmt_check_create(self, vals_list):
+        """Hook: checks of valid values before a user's create."""
+
+    def _account_mgmt_check_created(self):
+        """Hook: checks of the records a user just created."""
+
+    def _account_mgmt_check_write(self, vals):
+        """Hook: checks of valid values before a user's write."""
+
+    def _account_mgmt_check_written(self, vals):
+        """The rules hold on the new values of the relations they go through."""
+        if set(self._account_mgmt_recheck_fields) & set(vals):
+            self.check_access("write")
+
+    def _account_mgmt_masked(self, fnames):
+        """{field: ids of ``self``} of the fields ``fnames`` whose values the
+        user may not see on those records (none by default)."""
+        return {}
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        if result and fnames and not self.env.su:
+            records = self.browse([row["id"] for row in result])
+            read_masked(
+                result,
+                records._account_mgmt_masked(set(fnames)),
+                self._account_mgmt_mask_values,
+            )
+        return result
+
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        def export(records):
+            return super(AccountMgmtAccessMixin, records)._export_rows(  # noqa: UP008
+                fields, _is_toplevel_call=_is_toplevel_call
+            )
+
+        fnames = {path[0] for path in fields if path}
+        if self.env.su or not self:
+            return export(self)
+        return export_masked(
+            self,
+            fields,
+            self._account_mgmt_masked(fnames),
+            self._account_mgmt_mask_values,
+            export,
+        )
+
+
+class AccountMgmtTeamMember(models.Model):
+    _name = "account_mgmt.team.member"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.team.member"]
+
+    # No moving a line to another manager's account: the rule must hold on the
+    # new account (checked after every write).
+    def _account_mgmt_check_written(self, vals):
+        self.check_access("write")
 
 
 class AccountMgmtInteraction(models.Model):
-    _inherit = "account_mgmt.interaction"
+    _name = "account_mgmt.interaction"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.interaction"]
 
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    _ACCOUNT_MGMT_TECHNICAL = (
+    _account_mgmt_recheck_fields = ("partner_id", "user_id")
+    _account_mgmt_technical_fields = (
         "mail_message_id",
         "next_activity_id",
         "next_interaction_id",
@@ -452,55 +618,57 @@ class AccountMgmtInteraction(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        if not self.env.su:
-            for vals in vals_list:
-                refuse_technical(self, vals, self._ACCOUNT_MGMT_TECHNICAL)
-                partner = self.env["res.partner"].browse(vals.get("partner_id"))
-                check_workable_accounts(self, partner)
-                self._account_mgmt_check_people(
-                    partner, [vals.get("user_id")], vals.get("state", "done")
+    def _account_mgmt_check_create(self, vals_list):
+        for vals in vals_list:
+            partner = self.env["res.partner"].browse(vals.get("partner_id"))
+            check_workable_accounts(self, partner)
+            self._account_mgmt_check_people(
+                partner, [vals.get("user_id")], vals.get("state", "done")
+            )
+            # the next step may be a colleague's (planned)
+            self._account_mgmt_check_people(
+                partner, [vals.get("next_user_id")], "planned"
+            )
+
+    def _account_mgmt_check_write(self, vals):
+        if vals.get("partner_id"):
+            check_workable_accounts(
+                self, self.env["res.partner"].browse(vals["partner_id"])
+            )
+        if vals.get("user_id") or vals.get("next_user_id"):
+            for interaction in self:
+                partner = self.env["res.partner"].browse(
+                    vals.get("partner_id") or interaction.partner_id.id
                 )
-                # the next step may be a colleague's (planned)
-                self._account_mgmt_check_people(
+                interaction._account_mgmt_check_people(
+                    partner,
+                    [vals.get("user_id")],
+                    vals.get("state", interaction.state),
+                )
+                interaction._account_mgmt_check_people(
                     partner, [vals.get("next_user_id")], "planned"
                 )
-        return super().create(vals_list)
 
-    def write(self, vals):
-        check_vals(self, vals)
-        if not self.env.su:
-            refuse_technical(self, vals, self._ACCOUNT_MGMT_TECHNICAL)
-            if vals.get("partner_id"):
-                check_workable_accounts(
-                    self, self.env["res.partner"].browse(vals["partner_id"])
-                )
-            if vals.get("user_id") or vals.get("next_user_id"):
-                for interaction in self:
-                    partner = self.env["res.partner"].browse(
-                        vals.get("partner_id") or interaction.partner_id.id
-                    )
-                    interaction._account_mgmt_check_people(
-                        partner,
-                        [vals.get("user_id")],
-                        vals.get("state", interaction.state),
-                    )
-                    interaction._account_mgmt_check_people(
-                        partner, [vals.get("next_user_id")], "planned"
-                    )
-        res = super().write(vals)
-        if not self.env.su and {"partner_id", "user_id"} & set(vals):
-            self.check_access("write")
-        return res
+
+# Figures of a plan: revenue follows the account (its manager and team,
+# directors); margins also need the profitability group (field groups=).
+PLAN_FIGURES = frozenset(
+    {
+        "revenue_actual",
+        "revenue_progress",
+        "revenue_actual_final",
+        "margin_actual",
+        "margin_progress",
+        "margin_actual_final",
+    }
+)
 
 
 class AccountMgmtPlan(models.Model):
-    _inherit = "account_mgmt.plan"
+    _name = "account_mgmt.plan"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.plan"]
 
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+    _account_mgmt_recheck_fields = ("partner_id", "user_id", "team_user_ids")
 
     def _account_mgmt_check_owner(self):
         """A plan is owned by its account's manager or team member (or by its
@@ -520,46 +688,65 @@ class AccountMgmtPlan(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        if not self.env.su:
-            check_workable_accounts(
-                self,
-                self.env["res.partner"].browse(
-                    {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
-                ),
-            )
-        plans = super().create(vals_list)
-        if not self.env.su:
-            plans._account_mgmt_check_owner()
-        return plans
+    def _account_mgmt_check_create(self, vals_list):
+        check_workable_accounts(
+            self,
+            self.env["res.partner"].browse(
+                {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+            ),
+        )
 
-    def write(self, vals):
-        check_vals(self, vals)
-        if not self.env.su and vals.get("partner_id"):
+    def _account_mgmt_check_created(self):
+        self._account_mgmt_check_owner()
+
+    def _account_mgmt_check_write(self, vals):
+        if vals.get("partner_id"):
             check_workable_accounts(
                 self, self.env["res.partner"].browse(vals["partner_id"])
             )
-        res = super().write(vals)
-        if not self.env.su and {"partner_id", "user_id", "team_user_ids"} & set(vals):
+
+    def _account_mgmt_check_written(self, vals):
+        if set(self._account_mgmt_recheck_fields) & set(vals):
             self._account_mgmt_check_owner()
             self.check_access("write")
-        return res
+
+    def _account_mgmt_masked(self, fnames):
+        """The figures of plans on accounts the user doesn't manage and isn't on
+        the team of (a plan on an unassigned account, or one they still own)."""
+        fnames = PLAN_FIGURES & set(fnames)
+        if not fnames or not figures_restricted(self.env):
+            return {}
+        plans = self.sudo()
+        own = own_account_ids(self.env, plans.partner_id)
+        hidden = {plan.id for plan in plans if plan.partner_id.id not in own}
+        return dict.fromkeys(fnames, hidden)
 
 
 class AccountMgmtPlanObjective(models.Model):
-    _inherit = "account_mgmt.plan.objective"
+    _name = "account_mgmt.plan.objective"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.plan.objective"]
 
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+    _account_mgmt_recheck_fields = ("plan_id",)
+    _account_mgmt_mask_values = {"actual_final": 0.0}
 
     def _account_mgmt_margin_hidden(self):
-        """Margin objectives whose measured figures the user may not see (the
-        profitability audience only, like the plan's margin fields)."""
-        if self.env.su or self.env.user.has_group(GROUP_PROFITABILITY):
+        """Objectives whose measured figures the user may not see: margins
+        without the profitability group (like the plan's margin fields), revenue
+        and margins of accounts the user doesn't manage and isn't on the team of
+        (like the account's figures)."""
+        env = self.env
+        if env.su:
             return self.browse()
-        return self.filtered(lambda o: o.metric in MARGIN_METRICS)
+        hidden = self.browse()
+        if not env.user.has_group(GROUP_PROFITABILITY):
+            hidden = self.filtered(lambda o: o.metric in MARGIN_METRICS)
+        if figures_restricted(env):
+            figures = (self - hidden).filtered(lambda o: o.metric in FIGURE_METRICS)
+            own = own_account_ids(env, figures.sudo().plan_id.partner_id)
+            hidden |= figures.filtered(
+                lambda o: o.sudo().plan_id.partner_id.id not in own
+            )
+        return hidden
 
     @api.depends_context("uid")
     def _compute_actual(self):
@@ -567,20 +754,6 @@ class AccountMgmtPlanObjective(models.Model):
         for objective in self._account_mgmt_margin_hidden():
             objective.actual = 0.0
         return res
-
-    def _read_format(self, fnames, load="_classic_read"):
-        # The final actual of a closed plan's margin objective: as its actual.
-        result = super()._read_format(fnames, load=load)
-        if "actual_final" in (fnames or ()) and result:
-            hidden = set(
-                self.browse([row["id"] for row in result])
-                ._account_mgmt_margin_hidden()
-                .ids
-            )
-            for row in result:
-                if row["id"] in hidden:
-                    row["actual_final"] = 0.0
-        return result
 
     @api.depends_context("uid")
     def _compute_progress(self):
@@ -590,261 +763,110 @@ class AccountMgmtPlanObjective(models.Model):
             objective.status = False
         return res
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        res = super().write(vals)
-        if not self.env.su and "plan_id" in vals:
-            self.check_access("write")
-        return res
+    def _account_mgmt_masked(self, fnames):
+        # The final actual of a closed plan's objective: as its actual.
+        if "actual_final" not in fnames:
+            return {}
+        return {"actual_final": set(self._account_mgmt_margin_hidden().ids)}
 
 
 class AccountMgmtPlanAction(models.Model):
-    _inherit = "account_mgmt.plan.action"
+    _name = "account_mgmt.plan.action"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.plan.action"]
 
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        if not self.env.su:
-            for vals in vals_list:
-                refuse_technical(self, vals, ("activity_id", "date_done"))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        refuse_technical(self, vals, ("activity_id", "date_done"))
-        res = super().write(vals)
-        if not self.env.su and "objective_id" in vals:
-            self.check_access("write")
-        return res
+    _account_mgmt_recheck_fields = ("objective_id",)
+    _account_mgmt_technical_fields = ("activity_id", "date_done")
 
 
 class AccountMgmtPlanStakeholder(models.Model):
-    _inherit = "account_mgmt.plan.stakeholder"
+    _name = "account_mgmt.plan.stakeholder"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.plan.stakeholder"]
 
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+    _account_mgmt_recheck_fields = ("plan_id",)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
 
-    def write(self, vals):
-        check_vals(self, vals)
-        res = super().write(vals)
-        if not self.env.su and "plan_id" in vals:
-            self.check_access("write")
-        return res
+# The models with the common checks only (no rule through a relation a user
+# writes, or written by the add-on only).
 
 
 class AccountMgmtPlanSendBack(models.TransientModel):
-    _inherit = "account_mgmt.plan.send.back"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
+    _name = "account_mgmt.plan.send.back"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.plan.send.back"]
 
 
 class AccountMgmtProfitabilityExport(models.TransientModel):
-    _inherit = "account_mgmt.profitability.export"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
+    _name = "account_mgmt.profitability.export"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.profitability.export"]
 
 
 class AccountMgmtTierRecompute(models.TransientModel):
-    _inherit = "account_mgmt.tier.recompute"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
+    _name = "account_mgmt.tier.recompute"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.tier.recompute"]
 
 
 class AccountMgmtSettings(models.TransientModel):
-    _inherit = "account_mgmt.settings"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
-
-
-class AccountMgmtTier(models.Model):
-    _inherit = "account_mgmt.tier"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
-
-
-class AccountMgmtInteractionType(models.Model):
-    _inherit = "account_mgmt.interaction.type"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
-
-
-class AccountMgmtCostPool(models.Model):
-    _inherit = "account_mgmt.cost.pool"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
-
-
-class AccountMgmtHealthMeasure(models.Model):
-    _inherit = "account_mgmt.health.measure"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
+    _name = "account_mgmt.settings"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.settings"]
 
 
 class AccountMgmtProfitabilityRankingLine(models.TransientModel):
-    _inherit = "account_mgmt.profitability.ranking.line"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
+    _name = "account_mgmt.profitability.ranking.line"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.profitability.ranking.line"]
 
 
 class AccountMgmtTierRecomputeLine(models.TransientModel):
-    _inherit = "account_mgmt.tier.recompute.line"
+    _name = "account_mgmt.tier.recompute.line"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.tier.recompute.line"]
 
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        check_vals_list(self, vals_list)
-        return super().create(vals_list)
+class AccountMgmtTier(models.Model):
+    _name = "account_mgmt.tier"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.tier"]
 
-    def write(self, vals):
-        check_vals(self, vals)
-        return super().write(vals)
+
+class AccountMgmtInteractionType(models.Model):
+    _name = "account_mgmt.interaction.type"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.interaction.type"]
+
+
+class AccountMgmtCostPool(models.Model):
+    _name = "account_mgmt.cost.pool"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.cost.pool"]
+
+
+class AccountMgmtHealthMeasure(models.Model):
+    _name = "account_mgmt.health.measure"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.health.measure"]
 
 
 class AccountMgmtHealthSnapshot(models.Model):
-    _inherit = "account_mgmt.health.snapshot"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+    _name = "account_mgmt.health.snapshot"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.health.snapshot"]
 
 
 class AccountMgmtHealthSnapshotLine(models.Model):
-    _inherit = "account_mgmt.health.snapshot.line"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+    _name = "account_mgmt.health.snapshot.line"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.health.snapshot.line"]
 
 
 class AccountMgmtTierHistory(models.Model):
-    _inherit = "account_mgmt.tier.history"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+    _name = "account_mgmt.tier.history"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.tier.history"]
 
 
 class AccountMgmtCostAllocation(models.Model):
-    _inherit = "account_mgmt.cost.allocation"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+    _name = "account_mgmt.cost.allocation"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.cost.allocation"]
 
 
 class AccountMgmtProfitabilityReport(models.Model):
-    _inherit = "account_mgmt.profitability.report"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+    _name = "account_mgmt.profitability.report"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.profitability.report"]
 
 
 class AccountMgmtReceivableReport(models.Model):
-    _inherit = "account_mgmt.receivable.report"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+    _name = "account_mgmt.receivable.report"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.receivable.report"]
 
 
 class MailActivity(models.Model):
@@ -942,14 +964,6 @@ HEALTH_FIELDS = frozenset(
 OWN_ACCOUNT_FIELDS = HEALTH_FIELDS | frozenset(FIGURE_FIELDS)
 
 
-def _health_restricted(env):
-    return not (
-        env.su
-        or env.user.has_group(GROUP_DIRECTOR)
-        or env.user.has_group("account_mgmt_addon.group_account_finance")
-    )
-
-
 def _names_health(domain):
     for leaf in domain or ():
         if (
@@ -966,18 +980,13 @@ class ResPartnerHealth(models.Model):
     _inherit = "res.partner"
 
     def _account_mgmt_own_domain(self):
-        uid = self.env.uid
-        return [
-            "|",
-            ("commercial_partner_id.account_manager_id", "=", uid),
-            ("commercial_partner_id.account_team_member_ids.user_id", "=", uid),
-        ]
+        return own_account_domain(self.env)
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
         if (
             _names_health(domain) or any(f in (order or "") for f in OWN_ACCOUNT_FIELDS)
-        ) and _health_restricted(self.env):
+        ) and figures_restricted(self.env):
             domain = expression.AND([list(domain), self._account_mgmt_own_domain()])
         return super()._search(
             domain, offset=offset, limit=limit, order=order, **kwargs
@@ -986,28 +995,37 @@ class ResPartnerHealth(models.Model):
     @api.model
     def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
         spec = " ".join(str(item) for item in (*groupby, *aggregates))
-        if any(f in spec for f in OWN_ACCOUNT_FIELDS) and _health_restricted(self.env):
+        if any(f in spec for f in OWN_ACCOUNT_FIELDS) and figures_restricted(self.env):
             domain = expression.AND([list(domain), self._account_mgmt_own_domain()])
         return super()._read_group(domain, groupby, aggregates, *args, **kwargs)
 
+    def _account_mgmt_masked(self, fnames):
+        """{field: ids} of the health and figures (of ``fnames``) of the accounts
+        the user doesn't manage and isn't on the team of (one query)."""
+        hidden = OWN_ACCOUNT_FIELDS & set(fnames or ())
+        if not hidden or not self or not figures_restricted(self.env):
+            return {}
+        others = set(self.ids) - own_account_ids(self.env, self)
+        return dict.fromkeys(hidden, others)
+
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load=load)
-        hidden = OWN_ACCOUNT_FIELDS & set(fnames or ())
-        if hidden and result and _health_restricted(self.env):
-            # one query, whatever the number of rows
-            own = set(
-                self.sudo()
-                .with_context(active_test=False)
-                .search(
-                    [("id", "in", [row["id"] for row in result])]
-                    + self._account_mgmt_own_domain()
-                )
-                .ids
-            )
-            for row in result:
-                if row["id"] not in own:
-                    row.update(dict.fromkeys(hidden, False))
+        if result and fnames:
+            records = self.browse([row["id"] for row in result])
+            read_masked(result, records._account_mgmt_masked(fnames), {})
         return result
+
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        """Exported as read: directly, or through a relation of another model
+        (``partner_id/account_health_score``), which exports the partners here."""
+
+        def export(records):
+            return super(ResPartnerHealth, records)._export_rows(  # noqa: UP008
+                fields, _is_toplevel_call=_is_toplevel_call
+            )
+
+        masked = self._account_mgmt_masked({path[0] for path in fields if path})
+        return export_masked(self, fields, masked, {}, export)
 
 
 class ResPartnerGlobalActions(models.Model):

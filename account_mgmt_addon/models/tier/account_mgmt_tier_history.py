@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ...tools.groups import GROUP_PROFITABILITY
+from ...tools.groups import GROUP_PROFITABILITY, GROUP_REVENUE
 
 
 class AccountMgmtTierHistory(models.Model):
@@ -77,12 +77,13 @@ class AccountMgmtTierHistory(models.Model):
     reason = fields.Char(readonly=True, groups=GROUP_PROFITABILITY)
     # Figures the decision was based on (those of the corporate group for its
     # members), last 12 months, company currency.
-    # Margins and revenue: the profitability audience only (see res_partner).
+    # Revenue: whoever reads the row (the account's people, directors, finance);
+    # margins: the profitability audience only (see res_partner).
     annual_revenue = fields.Monetary(
         string="Revenue (12 Months)",
         readonly=True,
         aggregator=None,
-        groups=GROUP_PROFITABILITY,
+        groups=GROUP_REVENUE,
     )
     gross_margin = fields.Monetary(
         string="Gross Margin (12 Months)",

@@ -16,7 +16,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, format_date, sql
 
-from ...tools.groups import GROUP_PROFITABILITY, is_director
+from ...tools.groups import GROUP_PROFITABILITY, GROUP_REVENUE, is_director
 from ...tools.periods import last_12_months, months_label
 
 # Fields only account directors (and administrators) may change.
@@ -89,7 +89,7 @@ class ResPartner(models.Model):
     # Figures of the last 12 months (the 12 complete calendar months before the
     # current one), company currency, written by automatic tiering.
     account_annual_revenue = fields.Float(
-        groups=GROUP_PROFITABILITY,
+        groups=GROUP_REVENUE,
         string="Revenue (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -127,7 +127,7 @@ class ResPartner(models.Model):
         "(companies under a company) form a group, tiered on the group total.",
     )
     account_group_revenue = fields.Float(
-        groups=GROUP_PROFITABILITY,
+        groups=GROUP_REVENUE,
         string="Group Revenue (12 Months)",
         company_dependent=True,
         readonly=True,
@@ -152,7 +152,7 @@ class ResPartner(models.Model):
         aggregator=None,
     )
     account_group_share = fields.Float(
-        groups=GROUP_PROFITABILITY,
+        groups=GROUP_REVENUE,
         string="Share of Group Revenue (%)",
         company_dependent=True,
         readonly=True,
