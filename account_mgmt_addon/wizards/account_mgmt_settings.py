@@ -45,7 +45,10 @@ class AccountMgmtSettings(models.TransientModel):
     account_mgmt_managers_see_profitability = fields.Boolean(
         string="Account Managers See Their Accounts' Profitability",
         help="Account managers read the margins and profitability of the accounts "
-        "they manage or are on the team of (never cost pools).",
+        "they manage or are on the team of; cost pools stay reserved to finance and "
+        "directors. Applies to all the companies of the database: while one company "
+        "has it on, the account managers of every company see those of their own "
+        "accounts.",
     )
     account_mgmt_default_cadence_days = fields.Integer(
         string="Default Contact Cadence (Days)",
