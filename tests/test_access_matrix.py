@@ -717,6 +717,50 @@ class TestAccessMatrix(AccessCommon):
                     len(own) if role in ("anna", "bruno") else 4,
                 )
 
+    def test_health_no_oracle_paths(self):
+        """Item 6 of issue 14: name_search args, order, read_group (lazy, and
+        by month of the health date) and a domain through another model's
+        relation that name a masked field only find Anna's accounts."""
+        anna = self.users["anna"]
+        Partner = self.env["res.partner"].with_user(anna)
+        ids = [self.accounts[key].id for key in sorted(A)]
+        own = {self.accounts["own"].id, self.accounts["team"].id}
+        self.assertFalse(
+            Partner.name_search("Other", args=[("account_health_band", "!=", False)])
+        )
+        self.assertEqual(
+            {
+                id_
+                for id_, _name in Partner.name_search(
+                    "Ltd", args=[("account_health_score", ">=", 0)], limit=10
+                )
+                if id_ in ids
+            },
+            own,
+        )
+        ordered = Partner.search([("id", "in", ids)], order="account_health_score")
+        self.assertEqual(set(ordered.ids), own)
+        for groupby, lazy in (
+            (["account_health_band", "account_health_trend"], True),
+            (["account_health_date:month"], False),
+        ):
+            groups = Partner.read_group(
+                [("id", "in", ids)], ["id:count"], groupby, lazy=lazy
+            )
+            count = "__count" if not lazy else f"{groupby[0]}_count"
+            self.assertEqual(sum(g[count] for g in groups), 2, groupby)
+        lines = (
+            self.env["account_mgmt.team.member"]
+            .with_user(anna)
+            .search(
+                [
+                    ("partner_id", "in", ids),
+                    ("partner_id.account_health_band", "!=", False),
+                ]
+            )
+        )
+        self.assertEqual(set(lines.partner_id.ids), own)
+
     def test_directors_configure(self):
         """Class 8: a director opens and saves the add-on's settings (Odoo's
         Settings save for administrators only); others can't."""

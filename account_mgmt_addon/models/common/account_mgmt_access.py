@@ -15,7 +15,6 @@ Superuser code (jobs, the add-on's own sudo()) is trusted: it checks before.
 """
 
 import datetime
-import itertools
 from collections.abc import Mapping
 
 from odoo import Command, api, models
@@ -452,12 +451,17 @@ def export_masked(records, fields, masked, values, export):
         fname: [i for i, path in enumerate(fields) if path and path[0] == fname]
         for fname in masked
     }
+    # consecutive runs of records with the same masked fields, in their order
+    runs = []
+    for id_ in records.ids:
+        key = frozenset(fname for fname, ids in masked.items() if id_ in ids)
+        if runs and runs[-1][0] == key:
+            runs[-1][1].append(id_)
+        else:
+            runs.append((key, [id_]))
     lines = []
-    for key, group in itertools.groupby(
-        records.ids,
-        key=lambda id_: frozenset(f for f, ids in masked.items() if id_ in ids),
-    ):
-        chunk = export(records.browse(list(group)))
+    for key, ids in runs:
+        chunk = export(records.browse(ids))
         for fname in key:
             value = values.get(fname, False)
             for index in columns[fname]:
