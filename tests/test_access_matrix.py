@@ -447,6 +447,25 @@ class TestAccessMatrix(AccessCommon):
             [[2000.0, 50.0, 800.0]],  # 2 x 1,000 invoiced, 2 x (1,000 - 600)
         )
 
+    def test_plan_pdf_as_read(self):
+        """The plan's PDF shows its revenue (and margin) figures only where the
+        form shows them: not on Anna's own plan of the unassigned account."""
+        anna = self.users["anna"]
+        mine = self._masked_records()["account_mgmt.plan"]["anna_plan"]
+        Report = self.env["ir.actions.report"].with_user(anna)
+        report = "account_mgmt_addon.report_account_mgmt_plan"
+        own = self.records["account_mgmt.plan"]["own"]
+        html = str(Report._render_qweb_html(report, own.ids)[0])
+        self.assertIn("2,000.00", html)  # 2 x 1,000 invoiced in 2024
+        self.assertEqual(
+            own.with_user(anna).read(["revenue_actual"])[0]["revenue_actual"], 2000.0
+        )
+        html = str(Report._render_qweb_html(report, mine.ids)[0])
+        self.assertNotIn("2,000.00", html)
+        self.assertFalse(
+            mine.with_user(anna).read(["revenue_actual"])[0]["revenue_actual"]
+        )
+
     def test_profitability_setting(self):
         """The company setting makes Account Manager imply the profitability group:
         Anna reads her accounts' margins and profitability rows, never Bruno's."""

@@ -82,7 +82,10 @@ def status(progress, elapsed, cumulative=True):
 def plan_status(objective_statuses, progress, elapsed):
     """Status of a plan: the worst status of its objectives (off track, then at
     risk, then on track; done when every objective is done); without objectives,
-    the status of its revenue ``progress`` against the time ``elapsed``."""
+    the status of its revenue ``progress`` against the time ``elapsed``.
+    Objectives without a status (those whose figures the user may not see) don't
+    count."""
+    objective_statuses = [s for s in objective_statuses if s]
     if not objective_statuses:
         return status(progress, elapsed)
     return min(objective_statuses, key=STATUS_SEVERITY.index)

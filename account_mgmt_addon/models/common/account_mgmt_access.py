@@ -725,6 +725,14 @@ class AccountMgmtPlan(models.Model):
         hidden = {plan.id for plan in plans if plan.partner_id.id not in own}
         return dict.fromkeys(fnames, hidden)
 
+    def _account_mgmt_figures_shown(self):
+        """The plan's revenue and margin figures are the user's to see (the PDF
+        shows them only then, as the form does)."""
+        self.ensure_one()
+        return self.id not in self._account_mgmt_masked({"revenue_actual"}).get(
+            "revenue_actual", ()
+        )
+
 
 class AccountMgmtPlanObjective(models.Model):
     _name = "account_mgmt.plan.objective"
