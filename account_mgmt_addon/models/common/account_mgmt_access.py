@@ -22,10 +22,14 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.models import NewId
 from odoo.osv import expression
 
+from ...tools.groups import (
+    GROUP_DIRECTOR,
+    GROUP_FINANCE,
+    GROUP_PROFITABILITY,
+    is_director,
+)
 from ..tier.res_partner_tier import FIGURE_FIELDS
 
-GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
-GROUP_PROFITABILITY = "account_mgmt_addon.group_account_mgmt_profitability"
 # Plan objective metrics that are margins (the profitability audience's).
 MARGIN_METRICS = frozenset({"gross_margin", "margin_percent"})
 # Plan objective metrics that are the account's figures (revenue and margins).
@@ -365,10 +369,6 @@ def ensure_one(records):
     return records
 
 
-def is_director(env):
-    return env.su or env.user.has_group(GROUP_DIRECTOR)
-
-
 def check_workable_accounts(model, partners):
     """Accounts the user may work on: those whose account-manager rule lets them
     change (managed, on the team, or unassigned), or all for directors."""
@@ -398,7 +398,7 @@ def figures_restricted(env):
     return not (
         env.su
         or env.user.has_group(GROUP_DIRECTOR)
-        or env.user.has_group("account_mgmt_addon.group_account_finance")
+        or env.user.has_group(GROUP_FINANCE)
     )
 
 
