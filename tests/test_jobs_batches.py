@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
-from odoo import fields
-from odoo.tests import tagged
+from odoo import SUPERUSER_ID, api, fields
+from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.account_mgmt_addon.models.health.account_mgmt_health_batches import (
     HEALTH_CURSOR_PARAM,
@@ -547,3 +547,62 @@ class TestHealthBatches(BatchesMixin, HealthCommon):
         self.assertEqual(self.env["mail.activity"].search_count(domain), 0)
         self.env["res.partner"]._cron_account_mgmt_contact_overdue()
         self.assertEqual(self.env["mail.activity"].search_count(domain), 5)
+
+
+@tagged("post_install", "-at_install")
+class TestJobsTwoWorkers(TransactionCase):
+    """Two workers running the same job at once: the second finds the job's
+    advisory lock taken by the first (whose batch is not committed yet) and does
+    nothing, instead of writing the same batch a second time."""
+
+    JOBS = [
+        (
+            "account_mgmt_addon.ir_cron_account_health",
+            lambda env: env["account_mgmt.health.snapshot"]._cron_recompute(),
+        ),
+        (
+            "account_mgmt_addon.ir_cron_contact_overdue",
+            lambda env: env["res.partner"]._cron_account_mgmt_contact_overdue(),
+        ),
+        (
+            "account_mgmt_addon.ir_cron_account_mgmt_plan_review",
+            lambda env: env["account_mgmt.plan"]._cron_schedule_reviews(),
+        ),
+        (
+            "account_mgmt_addon.ir_cron_profitability_summary",
+            lambda env: env[
+                "account_mgmt.profitability.report"
+            ]._cron_refresh_summary(),
+        ),
+    ]
+
+    def _call(self, env, cron_xmlid, job):
+        progress = (
+            env["ir.cron.progress"]
+            .sudo()
+            .create({"cron_id": env.ref(cron_xmlid).id, "done": 0, "remaining": 0})
+        )
+        env = env(context=dict(env.context, ir_cron_progress_id=progress.id))
+        job(env)
+        env.flush_all()
+        return progress.done, progress.remaining
+
+    def test_second_worker_waits_for_the_first(self):
+        with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
+            env1 = api.Environment(cr1, SUPERUSER_ID, {})
+            env2 = api.Environment(cr2, SUPERUSER_ID, {})
+            # The first worker's health batch: one account scored, others left.
+            # (The second worker never writes what the first one wrote: it would
+            # wait for the first one's transaction.)
+            env1["ir.config_parameter"].set_param(BATCH_SIZE_PARAM % "health", 1)
+            done, remaining = self._call(env1, *self.JOBS[0])
+            self.assertEqual(done, 1)
+            self.assertGreater(remaining, 0)
+            for cron_xmlid, job in self.JOBS:
+                # (the first worker holds every job's lock for this test)
+                self._call(env1, cron_xmlid, job)
+            for cron_xmlid, job in self.JOBS:
+                with self.subTest(job=cron_xmlid):
+                    self.assertEqual(self._call(env2, cron_xmlid, job), (0, 0))
+            cr1.rollback()
+            cr2.rollback()
