@@ -18,9 +18,9 @@ from ...tools.jobs import batch_size, notify_progress, try_job_lock
 _logger = logging.getLogger(__name__)
 
 #: Accounts a batch of the health job scores (system parameter
-#: account_mgmt_addon.batch_size.health): 0.4 to 1.5 ms each on a large ledger
-#: (1.5 ms on the first run, which raises the first alerts).
-HEALTH_BATCH_SIZE = 10000
+#: account_mgmt_addon.batch_size.health): 0.4 to 3 ms each (the most on the
+#: first run, which raises the first alerts): see the README's benchmark.
+HEALTH_BATCH_SIZE = 4000
 #: Where the job is: "<day>:<last account id scored>" or "<day>:done".
 HEALTH_CURSOR_PARAM = "account_mgmt_addon.health_job_cursor"
 

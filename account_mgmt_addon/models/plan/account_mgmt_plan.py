@@ -986,24 +986,34 @@ class AccountMgmtPlan(models.Model):
             return self.env["mail.activity"]
         model_id = self.env["ir.model"]._get_id(self._name)
         summary = self.env._("Review the account plan")
-        return self.env["mail.activity"].create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": plan.id,
-                    "activity_type_id": review_type.id,
-                    "summary": summary,
-                    "note": review_type.default_note,
-                    "automated": True,
-                    "user_id": plan.user_id.id or self.env.uid,
-                    "date_deadline": max(
-                        (plan.date_last_review or plan.approved_date or plan.date_start)
-                        + timedelta(
-                            days=plan.partner_id.account_tier_id.review_interval_days
+        # No "assigned to you" email per plan (rendered one by one): the reviews
+        # show in the owners' activities.
+        return (
+            self.env["mail.activity"]
+            .with_context(mail_activity_quick_update=True)
+            .create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": plan.id,
+                        "activity_type_id": review_type.id,
+                        "summary": summary,
+                        "note": review_type.default_note,
+                        "automated": True,
+                        "user_id": plan.user_id.id or self.env.uid,
+                        "date_deadline": max(
+                            (
+                                plan.date_last_review
+                                or plan.approved_date
+                                or plan.date_start
+                            )
+                            + timedelta(
+                                days=plan.partner_id.account_tier_id.review_interval_days
+                            ),
+                            today,
                         ),
-                        today,
-                    ),
-                }
-                for plan in batch
-            ]
+                    }
+                    for plan in batch
+                ]
+            )
         )

@@ -30,10 +30,11 @@ from .res_partner_tier import FIGURE_FIELDS
 _logger = logging.getLogger(__name__)
 
 #: Accounts whose figures and tier a batch of automatic tiering writes (system
-#: parameter account_mgmt_addon.batch_size.tiering). Each account written costs
-#: about 2.5 ms on a large ledger (figures, history row, chatter note), on top
-#: of the figures of every account (about 4 s on 50,000 accounts).
-TIERING_BATCH_SIZE = 5000
+#: parameter account_mgmt_addon.batch_size.tiering). An account whose tier
+#: changes costs 3 to 7 ms (figures, history row, chatter note, the stored fields
+#: that follow the tier), on top of the figures of every account of the company
+#: (about 4 s on 50,000 accounts): see the README's benchmark.
+TIERING_BATCH_SIZE = 1000
 
 # One account of a company evaluated by automatic tiering.
 TierEvaluation = namedtuple(
