@@ -527,6 +527,41 @@ class TestHealthBatches(BatchesMixin, HealthCommon):
         # Done for today: a new call scores nothing.
         self.assertEqual(self._call(cron, self._cron), (0, 0))
 
+    def test_director_button_hands_off_to_cron(self):
+        self._set_batch_size("health", 2)
+        cron = self.env.ref("account_mgmt_addon.ir_cron_account_health")
+        Trigger = self.env["ir.cron.trigger"].sudo()
+        triggers = Trigger.search_count([("cron_id", "=", cron.id)])
+        # No account selected: every account, more than a batch of 2.
+        action = (
+            self.env["res.partner"]
+            .with_user(self.user_director)
+            .action_account_health_recompute()
+        )
+        self.assertEqual(action["params"]["title"], "Health recompute in progress")
+        self.assertEqual(
+            Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1
+        )
+        # Nothing scored in the request; the job starts again from the first
+        # account today.
+        self.assertFalse(
+            self.Snapshot.search_count([("partner_id", "in", self.accounts.ids)])
+        )
+        self.assertEqual(
+            self.env["ir.config_parameter"].sudo().get_param(HEALTH_CURSOR_PARAM),
+            f"{self.today}:0",
+        )
+        # Selected accounts are scored at once, as before.
+        action = (
+            self.accounts[:2]
+            .with_user(self.user_director)
+            .action_account_health_recompute()
+        )
+        self.assertEqual(action["params"]["type"], "success")
+        self.assertEqual(
+            self.Snapshot.search_count([("partner_id", "in", self.accounts.ids)]), 2
+        )
+
     def test_health_job_leaves_reminders_to_their_job(self):
         overdue_type = self.env.ref(
             "account_mgmt_addon.mail_activity_type_contact_overdue"

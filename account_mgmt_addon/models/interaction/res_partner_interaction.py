@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ...tools.groups import GROUP_MANAGER
-from ..tools.jobs import batch_size, notify_progress, try_job_lock
+from ...tools.jobs import batch_size, notify_progress, try_job_lock
 
 OVERDUE_ACTIVITY_TYPE = "account_mgmt_addon.mail_activity_type_contact_overdue"
 #: Overdue accounts a batch of the contact reminders handles (system parameter
