@@ -31,7 +31,7 @@ _logger = logging.getLogger(__name__)
 
 #: Accounts whose figures and tier a batch of automatic tiering writes (system
 #: parameter account_mgmt_addon.batch_size.tiering). An account whose tier
-#: changes costs 3 to 7 ms (figures, history row, chatter note, the stored fields
+#: changes costs 3 to 9 ms (figures, history row, chatter note, the stored fields
 #: that follow the tier), on top of the figures of every account of the company
 #: (about 4 s on 50,000 accounts): see the README's benchmark.
 TIERING_BATCH_SIZE = 1000
