@@ -29,17 +29,6 @@ class AccountMgmtHealthSnapshot(models.Model):
     _health_daily_retention_days = 92
 
     @api.model
-    def _cron_recompute(self):
-        """Daily: score every account, raise the at-risk alerts, and the contact
-        overdue reminders of the interactions (one daily pass raises them all);
-        then thin out the old snapshots."""
-        self._recompute_accounts()
-        Partner = self.env["res.partner"]
-        if hasattr(Partner, "_cron_account_mgmt_contact_overdue"):
-            Partner._cron_account_mgmt_contact_overdue()
-        self._health_prune()
-
-    @api.model
     def _health_prune(self, date=None):
         """Keep one snapshot per account, company and month (the month's last)
         before the daily retention window, so the history stays light for

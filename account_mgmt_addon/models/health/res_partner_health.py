@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ...tools.groups import GROUP_FINANCE, GROUP_MANAGER, is_director
+from ...tools.jobs import batch_size
+from .account_mgmt_health_batches import HEALTH_BATCH_SIZE
 from .account_mgmt_health_snapshot import BAND_SELECTION, TREND_SELECTION
 
 HEALTH_GROUPS = f"{GROUP_MANAGER},{GROUP_FINANCE}"
@@ -100,15 +102,33 @@ class ResPartner(models.Model):
             raise AccessError(
                 self.env._("Only account directors can recompute health scores.")
             )
+        Snapshot = self.env["account_mgmt.health.snapshot"].sudo()
+        if not self:
+            # Every account: more than a batch is left to the scheduled action,
+            # in the background (a request must not outlast the web worker).
+            Partner = self.sudo().with_context(active_test=True)
+            count = Partner.search_count(Partner._account_health_domain())
+            if count > batch_size(self.env, "health", HEALTH_BATCH_SIZE):
+                Snapshot._health_hand_off()
+                return {
+                    "type": "ir.actions.client",
+                    "tag": "display_notification",
+                    "params": {
+                        "type": "warning",
+                        "title": self.env._("Health recompute in progress"),
+                        "message": self.env._(
+                            "The health of %(count)s accounts is being recomputed in "
+                            "the background: reload in a few minutes.",
+                            count=count,
+                        ),
+                        "sticky": True,
+                    },
+                }
         # sudo: the recompute reads the ledger, interactions and plans of every
         # account and writes snapshots, which directors don't all have rights on.
-        snapshots = (
-            self.env["account_mgmt.health.snapshot"]
-            .sudo()
-            ._recompute_accounts(
-                partners=self.sudo() if self else None,
-                companies=self.env.companies,
-            )
+        snapshots = Snapshot._recompute_accounts(
+            partners=self.sudo() if self else None,
+            companies=self.env.companies,
         )
         return {
             "type": "ir.actions.client",

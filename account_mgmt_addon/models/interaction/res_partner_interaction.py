@@ -4,10 +4,15 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ...tools.groups import GROUP_MANAGER
+from ...tools.jobs import batch_size, notify_progress, try_job_lock
 
 OVERDUE_ACTIVITY_TYPE = "account_mgmt_addon.mail_activity_type_contact_overdue"
+#: Overdue accounts a batch of the contact reminders handles (system parameter
+#: account_mgmt_addon.batch_size.contact_overdue): one to-do each.
+CONTACT_OVERDUE_BATCH_SIZE = 2000
 
 
 class ResPartner(models.Model):
@@ -257,47 +262,74 @@ class ResPartner(models.Model):
     @api.model
     def _cron_account_mgmt_contact_overdue(self):
         """Give the manager of each overdue account one "contact overdue" to-do,
-        never a second one while the first is open."""
+        never a second one while the first is open; a batch of accounts per call
+        (the cron runner calls again while some remain).
+
+        The accounts of a batch are the overdue ones without an open reminder, by
+        id: a batch done is no longer one of them, so a run killed halfway resumes
+        where it stopped without a second to-do."""
         activity_type = self.env.ref(OVERDUE_ACTIVITY_TYPE, raise_if_not_found=False)
         if not activity_type:
             return self.env["mail.activity"]
-        today = fields.Date.today()
-        # sudo: the scheduled action looks after every company's accounts.
-        accounts = self.sudo().search([("next_contact_due", "<", today)])
-        if not accounts:
+        # One pass at a time: a second one would see the same accounts without
+        # a reminder and give them another.
+        if not try_job_lock(self.env, "account_mgmt_contact_overdue"):
             return self.env["mail.activity"]
-        reminded = set(
-            self.env["mail.activity"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("res_model", "=", "res.partner"),
-                    ("res_id", "in", accounts.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ],
-                ["res_id"],
-            )
-            .mapped("res_id")
+        today = fields.Date.today()
+        limit = batch_size(self.env, "contact_overdue", CONTACT_OVERDUE_BATCH_SIZE)
+        self.flush_model(["next_contact_due", "account_manager_id", "user_id"])
+        self.env["mail.activity"].flush_model(
+            ["res_model", "res_id", "activity_type_id", "active"]
         )
-        model_id = self.env["ir.model"]._get_id("res.partner")
-        vals_list = []
-        for account in accounts:
-            user = account.account_manager_id or account.user_id
-            if account.id in reminded or not user or user.share or not user.active:
-                continue
-            vals_list.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": account.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": today,
-                    "summary": account.with_context(
-                        lang=user.lang
-                    )._account_mgmt_overdue_summary(today),
-                    "automated": True,
-                }
+        self.env["res.users"].flush_model(["active", "share"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT partner.id, manager.id, COUNT(*) OVER ()
+                  FROM res_partner partner
+                  JOIN res_users manager
+                    ON manager.id = COALESCE(partner.account_manager_id,
+                                             partner.user_id)
+                 WHERE partner.next_contact_due < %(today)s
+                   AND partner.active
+                   AND manager.active
+                   AND NOT manager.share
+                   AND NOT EXISTS (
+                       SELECT 1 FROM mail_activity activity
+                        WHERE activity.res_model = 'res.partner'
+                          AND activity.res_id = partner.id
+                          AND activity.activity_type_id = %(type)s
+                          AND activity.active)
+              ORDER BY partner.id
+                 LIMIT %(limit)s
+                """,
+                today=today,
+                type=activity_type.id,
+                limit=limit,
             )
+        )
+        remaining = rows[0][2] - len(rows) if rows else 0
+        notify_progress(self.env, done=len(rows), remaining=remaining)
+        if not rows:
+            return self.env["mail.activity"]
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        # sudo: the scheduled action looks after every company's accounts.
+        accounts = self.sudo().browse([row[0] for row in rows])
+        users = self.env["res.users"].sudo().browse([row[1] for row in rows])
+        vals_list = [
+            {
+                "res_model_id": model_id,
+                "res_id": account.id,
+                "activity_type_id": activity_type.id,
+                "user_id": user.id,
+                "date_deadline": today,
+                "summary": account.with_context(
+                    lang=user.lang
+                )._account_mgmt_overdue_summary(today),
+                "automated": True,
+            }
+            for account, user in zip(accounts, users, strict=True)
+        ]
         # No "assigned to you" email per account: the to-dos show in the
         # manager's activities.
         return (

@@ -8,6 +8,11 @@ from odoo.tools import SQL, format_date
 
 from ...tools import plan_progress
 from ...tools.groups import GROUP_PROFITABILITY, is_director
+from ...tools.jobs import batch_size, notify_progress, try_job_lock
+
+#: Approved plans a batch of the review scheduling handles (system parameter
+#: account_mgmt_addon.batch_size.plan_review): one activity each.
+PLAN_REVIEW_BATCH_SIZE = 2000
 
 #: Measures a plan computes live for its period (objective metrics except manual).
 MEASURES = (
@@ -942,8 +947,17 @@ class AccountMgmtPlan(models.Model):
     @api.model
     def _cron_schedule_reviews(self):
         """Schedule a review activity for the owner of each approved plan whose
-        account's tier sets a review interval and that has none pending."""
+        account's tier sets a review interval and that has none pending; a batch
+        of plans per call (the cron runner calls again while some remain).
+
+        The plans of a batch are the due ones without a pending review, by id: a
+        batch done is no longer one of them, so a run killed halfway resumes
+        where it stopped without a second review."""
+        # One pass at a time: a second one would schedule the same reviews.
+        if not try_job_lock(self.env, "account_mgmt_plan_review"):
+            return self.env["mail.activity"]
         today = fields.Date.context_today(self)
+        limit = batch_size(self.env, "plan_review", PLAN_REVIEW_BATCH_SIZE)
         review_type = self.env.ref("account_mgmt_addon.mail_activity_type_plan_review")
         plans = self.search(
             [
@@ -951,7 +965,8 @@ class AccountMgmtPlan(models.Model):
                 ("date_start", "<=", today),
                 ("date_end", ">=", today),
                 ("partner_id.account_tier_id", "!=", False),
-            ]
+            ],
+            order="id",
         )
         pending = {
             res_id
@@ -964,14 +979,41 @@ class AccountMgmtPlan(models.Model):
                 ["res_id"],
             )
         }
-        for plan in plans:
-            if plan.id in pending:
-                continue
-            interval = plan.partner_id.account_tier_id.review_interval_days
-            last = plan.date_last_review or plan.approved_date or plan.date_start
-            plan.activity_schedule(
-                "account_mgmt_addon.mail_activity_type_plan_review",
-                date_deadline=max(last + timedelta(days=interval), today),
-                summary=self.env._("Review the account plan"),
-                user_id=plan.user_id.id,
+        due = plans.filtered(lambda plan: plan.id not in pending)
+        batch = due[:limit]
+        notify_progress(self.env, done=len(batch), remaining=len(due) - len(batch))
+        if not batch:
+            return self.env["mail.activity"]
+        model_id = self.env["ir.model"]._get_id(self._name)
+        summary = self.env._("Review the account plan")
+        # No "assigned to you" email per plan (rendered one by one): the reviews
+        # show in the owners' activities.
+        return (
+            self.env["mail.activity"]
+            .with_context(mail_activity_quick_update=True)
+            .create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": plan.id,
+                        "activity_type_id": review_type.id,
+                        "summary": summary,
+                        "note": review_type.default_note,
+                        "automated": True,
+                        "user_id": plan.user_id.id or self.env.uid,
+                        "date_deadline": max(
+                            (
+                                plan.date_last_review
+                                or plan.approved_date
+                                or plan.date_start
+                            )
+                            + timedelta(
+                                days=plan.partner_id.account_tier_id.review_interval_days
+                            ),
+                            today,
+                        ),
+                    }
+                    for plan in batch
+                ]
             )
+        )

@@ -11,6 +11,12 @@ from odoo.tools import SQL, float_round, format_amount, format_date
 
 from ...tools.cost_allocation_math import split_amount
 from ...tools.groups import GROUP_DIRECTOR, GROUP_FINANCE
+from ...tools.jobs import batch_size, notify_progress
+
+#: Cost pools the scheduled action allocates per call (system parameter
+#: account_mgmt_addon.batch_size.cost_allocation): a pool of 300,000 allocation
+#: rows (50,000 accounts, 12 months) takes about 7 s.
+COST_ALLOCATION_BATCH_SIZE = 2
 
 # Changing one of these on an allocated pool would leave its allocation stale.
 ALLOCATION_KEY_FIELDS = {
@@ -149,6 +155,13 @@ class AccountMgmtCostPool(models.Model):
         tracking=True,
     )
     allocated_on = fields.Datetime(readonly=True, copy=False)
+    allocation_queued = fields.Boolean(
+        string="Allocation in Progress",
+        readonly=True,
+        copy=False,
+        help="The pool is being allocated in the background by the scheduled "
+        "action (several pools were allocated at once).",
+    )
     note = fields.Text()
 
     @api.depends(
@@ -262,12 +275,74 @@ class AccountMgmtCostPool(models.Model):
 
     def action_allocate(self):
         """Allocate each pool over the accounts of its scope (replacing any
-        previous allocation of the pool)."""
+        previous allocation of the pool).
+
+        A pool's allocation is one batch (it splits the pool's amount to the
+        cent over all its accounts and months). The first pools, up to the batch
+        size, are allocated now; the others are queued for the scheduled action,
+        triggered at once, and show "Allocation in Progress" until it is done."""
         self._check_can_manage()
         self._lock_for_allocation()
-        for pool in self:
+        limit = batch_size(self.env, "cost_allocation", COST_ALLOCATION_BATCH_SIZE)
+        now, later = self[:limit], self[limit:]
+        for pool in now:
             pool._allocate()
-        return True
+        if not later:
+            return True
+        later._check_period_unlocked()
+        # sudo: a technical flag for the scheduled action, after the checks above.
+        later.sudo().allocation_queued = True
+        self.env.ref("account_mgmt_addon.ir_cron_cost_allocation").sudo()._trigger()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "title": self.env._("Allocation in progress"),
+                "message": self.env._(
+                    "%(done)s cost pools allocated; %(queued)s more are being "
+                    "allocated in the background: reload in a few minutes.",
+                    done=len(now),
+                    queued=len(later),
+                ),
+                "sticky": True,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    @api.model
+    def _cron_allocate_queued(self):
+        """Allocate the pools queued by "Allocate", a batch of pools per call (the
+        cron runner calls again while some remain). A pool stays queued until its
+        allocation is committed, so a run killed halfway allocates it again
+        (replacing its rows, never adding to them)."""
+        limit = batch_size(self.env, "cost_allocation", COST_ALLOCATION_BATCH_SIZE)
+        queued = self.search([("allocation_queued", "=", True)], order="id")
+        # Pools another worker is allocating right now are left to it.
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM account_mgmt_cost_pool WHERE id IN %s ORDER BY id"
+                " LIMIT %s FOR UPDATE SKIP LOCKED",
+                tuple(queued.ids) or (None,),
+                limit,
+            )
+        )
+        batch = self.browse([row[0] for row in self.env.cr.fetchall()])
+        for pool in batch:
+            try:
+                with self.env.cr.savepoint():
+                    pool._allocate()
+            except UserError as error:
+                # The pool can't be allocated as it is (no amount, no driver
+                # base, locked period): say so on the pool, and unqueue it.
+                pool.message_post(
+                    body=self.env._(
+                        "Allocation not done: %(error)s", error=error.args[0]
+                    )
+                )
+        batch.allocation_queued = False
+        notify_progress(self.env, done=len(batch), remaining=len(queued) - len(batch))
+        return batch
 
     def action_reset_allocation(self):
         """Remove the allocation of the pools (their period must be unlocked)."""

@@ -1,0 +1,76 @@
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The daily health job in bounded batches (see tools/jobs.py).
+
+The job scores the accounts in id order, a batch of accounts per call, and keeps
+its place in a system parameter written in the batch's own transaction: a run
+killed halfway loses its batch and its place together, and the next call scores
+that batch again (a second score the same day replaces the first; at-risk alerts
+are raised once per account and reason while one is open).
+"""
+
+import logging
+
+from odoo import api, fields, models
+
+from ...tools.jobs import batch_size, notify_progress, try_job_lock
+
+_logger = logging.getLogger(__name__)
+
+#: Accounts a batch of the health job scores (system parameter
+#: account_mgmt_addon.batch_size.health): 0.4 to 3 ms each (the most on the
+#: first run, which raises the first alerts): see the README's benchmark.
+HEALTH_BATCH_SIZE = 4000
+#: Where the job is: "<day>:<last account id scored>" or "<day>:done".
+HEALTH_CURSOR_PARAM = "account_mgmt_addon.health_job_cursor"
+
+
+class AccountMgmtHealthSnapshot(models.Model):
+    _inherit = "account_mgmt.health.snapshot"
+
+    @api.model
+    def _cron_recompute(self):
+        """Daily: score every account and raise the at-risk alerts, a batch of
+        accounts per call (the cron runner calls again while some remain); then
+        thin out the old snapshots. The contact overdue reminders have their own
+        job."""
+        # One pass at a time: two would score the same batch.
+        if not try_job_lock(self.env, "account_mgmt_health_recompute"):
+            return
+        today = fields.Date.context_today(self)
+        Param = self.env["ir.config_parameter"].sudo()
+        day, _sep, last = (Param.get_param(HEALTH_CURSOR_PARAM) or "").partition(":")
+        if day != str(today):
+            last = "0"
+        if last == "done":
+            notify_progress(self.env, done=0, remaining=0)
+            return
+        limit = batch_size(self.env, "health", HEALTH_BATCH_SIZE)
+        Partner = self.env["res.partner"].with_context(active_test=True)
+        todo = Partner.search(
+            [("id", ">", int(last or 0)), *Partner._account_health_domain()],
+            order="id",
+        )
+        batch = todo[:limit]
+        if batch:
+            self._recompute_accounts(partners=batch, date=today)
+        remaining = len(todo) - len(batch)
+        Param.set_param(
+            HEALTH_CURSOR_PARAM, f"{today}:{batch[-1:].id if remaining else 'done'}"
+        )
+        if not remaining:
+            self._health_prune(today)
+        _logger.info(
+            "Health recompute: %s accounts scored, %s to score", len(batch), remaining
+        )
+        notify_progress(self.env, done=len(batch), remaining=remaining)
+
+    @api.model
+    def _health_hand_off(self):
+        """Let the health job score every account again today, in the background
+        (the director's "Recompute" on more accounts than a batch holds)."""
+        today = fields.Date.context_today(self)
+        self.env["ir.config_parameter"].sudo().set_param(
+            HEALTH_CURSOR_PARAM, f"{today}:0"
+        )
+        self.env.ref("account_mgmt_addon.ir_cron_account_health").sudo()._trigger()

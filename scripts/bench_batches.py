@@ -1,0 +1,118 @@
+# Copyright 2026 Account Management Add-on Developers
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Time each batch of the add-on's scheduled jobs on a benchmark database.
+
+Runs each job the way Odoo's cron runner does (one call per batch, a progress
+record in the context, again while it reports work remaining), with the default
+batch sizes unless --batch-size job=N is given, after giving it a full day of
+work: every account's stored tier figures cleared (as before a first tiering),
+the health job's place reset, every month listed for the summary, every contact
+and review reminder removed, every cost pool queued. Prints per job the number of
+batches, the largest batch time and the total; everything is rolled back.
+
+    scripts/py.sh scripts/bench_batches.py --db amgmt_bench_medium
+"""
+
+import argparse
+import sys
+import time
+
+import bench_common as bc
+
+
+def reset_work(env):
+    """Give every job a whole day of work (rolled back at the end)."""
+    cr = env.cr
+    cr.execute(
+        """
+        UPDATE res_partner
+           SET account_tier_id = NULL, account_annual_revenue = NULL,
+               account_gross_margin = NULL, account_margin_percent = NULL,
+               account_group_revenue = NULL, account_group_gross_margin = NULL,
+               account_group_margin_percent = NULL, account_group_share = NULL
+         WHERE account_tier_id IS NOT NULL OR account_annual_revenue IS NOT NULL
+        """
+    )
+    for xmlid in (
+        "account_mgmt_addon.mail_activity_type_contact_overdue",
+        "account_mgmt_addon.mail_activity_type_plan_review",
+    ):
+        cr.execute(
+            "DELETE FROM mail_activity WHERE activity_type_id = %s",
+            [env.ref(xmlid).id],
+        )
+    cr.execute("UPDATE account_mgmt_cost_pool SET allocation_queued = TRUE")
+    env["ir.config_parameter"].set_param("account_mgmt_addon.health_job_cursor", "")
+    env["account_mgmt.profitability.report"]._rebuild_summary(refresh=False)
+    env.invalidate_all()
+
+
+JOBS = [
+    ("automatic tiering", "ir_cron_recompute_tiers"),
+    ("profitability summary", "ir_cron_profitability_summary"),
+    ("cost allocation (queued pools)", "ir_cron_cost_allocation"),
+    ("health recompute", "ir_cron_account_health"),
+    ("contact reminders", "ir_cron_contact_overdue"),
+    ("plan reviews", "ir_cron_account_mgmt_plan_review"),
+]
+
+
+def run_job(env, xmlid, max_calls=200):
+    """Call the cron's code as the runner does: [(seconds, done, remaining)]."""
+    cron = env.ref(f"account_mgmt_addon.{xmlid}")
+    calls = []
+    for _i in range(max_calls):
+        progress = env["ir.cron.progress"].create(
+            {"cron_id": cron.id, "done": 0, "remaining": 0}
+        )
+        start = time.perf_counter()
+        cron.with_context(ir_cron_progress_id=progress.id).ir_actions_server_id.run()
+        env.flush_all()
+        elapsed = time.perf_counter() - start
+        calls.append((elapsed, progress.done, progress.remaining))
+        if not progress.remaining or not progress.done:
+            break
+    return calls
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", default="amgmt_bench_medium")
+    parser.add_argument("--config", default=bc.DEFAULT_CONFIG)
+    parser.add_argument(
+        "--batch-size",
+        action="append",
+        default=[],
+        help="job=N (tiering, summary, cost_allocation, health, contact_overdue, "
+        "plan_review)",
+    )
+    args = parser.parse_args(argv)
+    bc.check_bench_db_name(args.db)
+    bc.init_odoo(args.config)
+    with bc.environment(args.db) as env:
+        for item in args.batch_size:
+            job, size = item.split("=")
+            env["ir.config_parameter"].set_param(
+                f"account_mgmt_addon.batch_size.{job}", size
+            )
+        reset_work(env)
+        rows = []
+        for label, xmlid in JOBS:
+            calls = run_job(env, xmlid)
+            done = sum(c[1] for c in calls)
+            rows.append(
+                [
+                    label,
+                    str(len(calls)),
+                    f"{done:,}",
+                    f"{max(c[0] for c in calls):.2f} s",
+                    f"{sum(c[0] for c in calls):.2f} s",
+                ]
+            )
+            bc.log(f"{label}: {[(round(c[0], 2), c[1], c[2]) for c in calls]}")
+        env.cr.rollback()
+    bc.print_table(["job", "batches", "done", "largest batch", "total"], rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
