@@ -17,6 +17,11 @@ function checkValue(expected) {
 function openApp(landing) {
     return [
         {
+            content: "Open the apps menu",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
             content: "Open the Account Management app",
             trigger: ".o_app[data-menu-xmlid='account_mgmt_addon.menu_root']",
             run: "click",
@@ -223,6 +228,15 @@ registry.category("web_tour.tours").add("account_mgmt_journey_director_tiers", {
                 "body:not(:has(.modal-body:contains('Apply these tier changes'))) " +
                 ".modal .o_field_widget[name='account_count']",
         },
+        {
+            content: "Close the preview without applying",
+            trigger: ".modal .modal-footer button[special='cancel']",
+            run: "click",
+        },
+        {
+            content: "The preview is closed",
+            trigger: "body:not(:has(.modal))",
+        },
     ],
 });
 
@@ -252,7 +266,12 @@ registry.category("web_tour.tours").add("account_mgmt_journey_finance_ranking", 
             run: "click",
         },
         {
-            content: "Its breakdown opens, with the invoice's line",
+            content: "Its breakdown opens: one revenue line",
+            trigger: ".o_list_view .o_group_header:contains('Revenue Line (1)')",
+            run: "click",
+        },
+        {
+            content: "The invoice's line",
             trigger: ".o_list_view .o_data_row:contains('Tour journey consulting')",
         },
     ],
@@ -283,7 +302,7 @@ registry.category("web_tour.tours").add("account_mgmt_journey_finance_reminder",
         },
         {
             content: "Send",
-            trigger: ".modal .modal-footer button[name='action_send_mail']",
+            trigger: ".modal button.o_mail_send:contains('Send')",
             run: "click",
         },
         {
