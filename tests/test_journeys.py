@@ -80,12 +80,16 @@ class TestJourneys(PlanCommon):
     # -- plan workflow ---------------------------------------------------------
 
     def _approval_todos(self, plan):
-        return self.env["mail.activity"].sudo().search(
-            [
-                ("res_model", "=", "account_mgmt.plan"),
-                ("res_id", "=", plan.id),
-                ("activity_type_id", "=", self.env.ref(APPROVAL).id),
-            ]
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "account_mgmt.plan"),
+                    ("res_id", "=", plan.id),
+                    ("activity_type_id", "=", self.env.ref(APPROVAL).id),
+                ]
+            )
         )
 
     def test_submit_gives_the_directors_one_todo(self):
