@@ -131,6 +131,33 @@ class TestJourneys(PlanCommon):
         self.assertIn("Dora Director approved the plan", notice.body)
         self.assertEqual(notice.author_id, self.user_director.partner_id)
 
+    def test_card_with_a_hidden_margin_objective(self):
+        """A manager who does not see margins reads the portfolio card of an
+        account whose current plan has a margin objective: the plan's status is
+        the objectives' worst, as for everyone (it raised "False is not in
+        list"), and the card counts 0 of 2 objectives on track or done."""
+        self.env["res.company"].search(
+            []
+        ).account_mgmt_managers_see_profitability = False
+        today = fields.Date.context_today(self.Plan)
+        plan = self._plan(
+            objectives=[("revenue", 1000.0), ("gross_margin", 500.0)],
+            date_start=today.replace(day=1, month=1),
+            date_end=today.replace(day=31, month=12),
+        )
+        self._approve(plan)
+        account = self.account.with_user(self.user_manager)
+        self.assertEqual(account.account_plan_current_id, plan)
+        # No sale yet: 0 % of both targets with at least a day of the year
+        # elapsed (at the end of today): both off track.
+        expected = "off_track"
+        self.assertEqual(account.account_plan_status, expected)
+        self.assertEqual(account.account_plan_objective_count, 2)
+        self.assertEqual(account.account_plan_objective_ok_count, 0)
+        self.assertEqual(
+            self.account.with_user(self.user_director).account_plan_status, expected
+        )
+
     # -- tiering preview on another day ----------------------------------------
 
     def test_preview_on_another_day(self):

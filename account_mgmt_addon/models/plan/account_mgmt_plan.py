@@ -352,8 +352,12 @@ class AccountMgmtPlan(models.Model):
                 ) / len(plan.objective_ids)
             else:
                 plan.progress = min(plan.revenue_progress, 100.0)
+            # The objectives' own statuses (sudo): a margin objective's status is
+            # hidden from users without the profitability group, not the plan's.
             plan.status = plan_progress.plan_status(
-                plan.objective_ids.mapped("status"), plan.progress, plan.time_elapsed
+                plan.objective_ids.sudo().mapped("status"),
+                plan.progress,
+                plan.time_elapsed,
             )
             plan.color = colors[plan.status] if plan.state == "approved" else 0
 

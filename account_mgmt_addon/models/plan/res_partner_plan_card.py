@@ -25,11 +25,13 @@ class ResPartner(models.Model):
     @api.depends("account_plan_current_id")
     def _compute_account_plan_objectives(self):
         # The current plans come with their objectives (one search_fetch in
-        # _compute_account_plan); their statuses are computed for all at once.
-        objectives = self.account_plan_current_id.objective_ids
+        # _compute_account_plan); their statuses are computed for all at once,
+        # as the plan's status reads them (sudo: a margin objective's status is
+        # hidden from users without the profitability group, not the count).
+        objectives = self.account_plan_current_id.objective_ids.sudo()
         objectives.mapped("status")
         for partner in self:
-            plan_objectives = partner.account_plan_current_id.objective_ids
+            plan_objectives = partner.account_plan_current_id.objective_ids.sudo()
             partner.account_plan_objective_count = len(plan_objectives)
             partner.account_plan_objective_ok_count = len(
                 plan_objectives.filtered(lambda o: o.status in OK_STATUSES)
