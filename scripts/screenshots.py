@@ -73,8 +73,12 @@ def breakdown_script(session):
         [[("partner_id", "=", partner)]],
         {},
     )
+    # Open, then unfold the groups (kinds of lines) once the list is there.
     return (
-        f"odoo.__WOWL_DEBUG__.root.env.services.action.doAction({json.dumps(action)})"
+        "odoo.__WOWL_DEBUG__.root.env.services.action"
+        f".doAction({json.dumps(action)}).then(() => setTimeout(() => "
+        "document.querySelectorAll('.o_group_header').forEach(h => h.click()), "
+        "1000))"
     )
 
 
