@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-GROUP_DIRECTOR = "account_mgmt_addon.group_account_director"
+from ...tools.groups import GROUP_DIRECTOR
+
 APPROVAL_ACTIVITY_TYPE = "account_mgmt_addon.mail_activity_type_plan_approval"
 
 

@@ -2,8 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-GROUP_MANAGER = "account_mgmt_addon.group_account_manager"
-OK_STATUSES = ("on_track", "done")
+from ...tools import plan_progress
+from ...tools.groups import GROUP_MANAGER
+
+OK_STATUSES = (plan_progress.ON_TRACK, plan_progress.DONE)
 
 
 class ResPartner(models.Model):
