@@ -133,9 +133,10 @@ class TestJourneys(PlanCommon):
 
     def test_card_with_a_hidden_margin_objective(self):
         """A manager who does not see margins reads the portfolio card of an
-        account whose current plan has a margin objective: the plan's status is
-        the objectives' worst, as for everyone (it raised "False is not in
-        list"), and the card counts 0 of 2 objectives on track or done."""
+        account whose current plan has a margin objective, whose status is
+        hidden from them: the plan's status is the worst of the others (it
+        raised "False is not in list"), the card counts 0 of 2 objectives on
+        track or done."""
         self.env["res.company"].search(
             []
         ).account_mgmt_managers_see_profitability = False

@@ -352,10 +352,10 @@ class AccountMgmtPlan(models.Model):
                 ) / len(plan.objective_ids)
             else:
                 plan.progress = min(plan.revenue_progress, 100.0)
-            # The objectives' own statuses (sudo): a margin objective's status is
-            # hidden from users without the profitability group, not the plan's.
+            # A margin objective's status is hidden (empty) from users without
+            # the profitability group: the plan's is that of the others.
             plan.status = plan_progress.plan_status(
-                plan.objective_ids.sudo().mapped("status"),
+                [status for status in plan.objective_ids.mapped("status") if status],
                 plan.progress,
                 plan.time_elapsed,
             )

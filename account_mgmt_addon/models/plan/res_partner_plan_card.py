@@ -27,13 +27,13 @@ class ResPartner(models.Model):
     @api.depends("account_plan_current_id")
     def _compute_account_plan_objectives(self):
         # The current plans come with their objectives (one search_fetch in
-        # _compute_account_plan); their statuses are computed for all at once,
-        # as the plan's status reads them (sudo: a margin objective's status is
-        # hidden from users without the profitability group, not the count).
-        objectives = self.account_plan_current_id.objective_ids.sudo()
+        # _compute_account_plan); their statuses are computed for all at once.
+        # A margin objective's status is hidden from users without the
+        # profitability group: it does not count as on track for them.
+        objectives = self.account_plan_current_id.objective_ids
         objectives.mapped("status")
         for partner in self:
-            plan_objectives = partner.account_plan_current_id.objective_ids.sudo()
+            plan_objectives = partner.account_plan_current_id.objective_ids
             partner.account_plan_objective_count = len(plan_objectives)
             partner.account_plan_objective_ok_count = len(
                 plan_objectives.filtered(lambda o: o.status in OK_STATUSES)
