@@ -60,12 +60,42 @@ def first_id(session, model, domain, order="id"):
     return result[0]
 
 
+LANDING = "/odoo/action-account_mgmt_addon.action_account_mgmt_landing"
+
+
+def breakdown_script(session):
+    """JavaScript opening the breakdown of Northwind Holdings' last 12 months (the
+    pivot's drill-down, what a click on its cell opens)."""
+    partner = first_id(session, "res.partner", [("name", "=", "Northwind Holdings")])
+    action = session.call(
+        "account_mgmt.profitability.report",
+        "action_open_breakdown_domain",
+        [[("partner_id", "=", partner)]],
+        {},
+    )
+    # Open, then unfold the groups (kinds of lines) once the list is there.
+    return (
+        "odoo.__WOWL_DEBUG__.root.env.services.action"
+        f".doAction({json.dumps(action)}).then(() => setTimeout(() => "
+        "document.querySelectorAll('.o_group_header').forEach(h => h.click()), "
+        "1000))"
+    )
+
+
 SHOTS = [
+    # Each role's landing page: the app's root menu chooses by role.
     (
         "portfolio",
         "amanda",
-        lambda s: "/odoo/account-portfolio",
+        lambda s: LANDING,
         ".o_kanban_record",
+        None,
+    ),
+    (
+        "director_overview",
+        "diane",
+        lambda s: LANDING,
+        ".o_pivot table",
         None,
     ),
     (
@@ -107,11 +137,18 @@ SHOTS = [
     (
         "profitability_pivot",
         "fiona",
+        lambda s: LANDING,
+        ".o_pivot table",
+        None,
+    ),
+    (
+        "profitability_breakdown",
+        "fiona",
         lambda s: (
             "/odoo/action-account_mgmt_addon.account_mgmt_profitability_report_action"
         ),
         ".o_pivot table",
-        None,
+        breakdown_script,
     ),
     (
         "receivable_aging",
@@ -130,6 +167,64 @@ SHOTS = [
         None,
     ),
 ]
+
+
+def export_wizard(session):
+    """A profitability export of the last 12 months by account (the wizard's
+    defaults), for the PDF "Client Profitability"."""
+    return session.call("account_mgmt.profitability.export", "create", [{}], {})
+
+
+# The first page of each PDF: name, login, report URL.
+PDFS = [
+    (
+        "account_review_pdf",
+        "fiona",
+        lambda s: (
+            "/report/pdf/account_mgmt_addon.report_account_review/"
+            f"{first_id(s, 'res.partner', [('name', '=', 'Northwind Holdings')])}"
+        ),
+    ),
+    (
+        "profitability_pdf",
+        "fiona",
+        lambda s: (
+            "/report/pdf/account_mgmt_addon.report_client_profitability/"
+            f"{export_wizard(s)}"
+        ),
+    ),
+]
+
+
+def pdf_first_page(session, report_url, path):
+    """Download the PDF as the session's user and save its first page as PNG
+    (pdftoppm, from poppler-utils)."""
+    response = session.http.get(session.base_url + report_url, timeout=TIMEOUT * 3)
+    response.raise_for_status()
+    if not response.content.startswith(b"%PDF"):
+        sys.exit(f"{report_url} did not return a PDF")
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = os.path.join(tmp, "report.pdf")
+        with open(pdf, "wb") as file:
+            file.write(response.content)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "90",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                pdf,
+                os.path.join(tmp, "page"),
+            ],
+            check=True,
+            timeout=TIMEOUT,
+        )
+        shutil.copyfile(os.path.join(tmp, "page.png"), path)
 
 
 class Session:
@@ -236,6 +331,7 @@ class Browser:
         )
         if script:
             self.evaluate(script)
+            time.sleep(2)  # let the action the script opens load
         time.sleep(2)  # let charts, avatars and fonts settle
         shot = self.send("Page.captureScreenshot", format="png")
         with open(path, "wb") as png:
@@ -312,10 +408,18 @@ def main():
                 session.session_id,
                 url(session),
                 selector,
-                script,
+                script(session) if callable(script) else script,
                 path,
                 HEIGHTS.get(name, 900),
             )
+            print(f"{path} ({login})")
+        for name, login, report_url in PDFS:
+            if args.only and name not in args.only:
+                continue
+            if login not in sessions:
+                sessions[login] = Session(base_url, args.db, login)
+            path = os.path.join(OUT_DIR, f"{name}.png")
+            pdf_first_page(sessions[login], report_url(sessions[login]), path)
             print(f"{path} ({login})")
     finally:
         if browser:

@@ -288,6 +288,8 @@ RESTRICTED_FIELDS = {
                 "account_plan_ids",
                 "account_plan_current_id",
                 "account_plan_count",
+                "account_plan_objective_count",
+                "account_plan_objective_ok_count",
             )
         ),
         MANAGERS,

@@ -36,8 +36,12 @@ class TestPortfolio(HealthScenario):
         return Partner, domain
 
     def test_landing_page_and_menu(self):
+        # The root menu chooses by role (tests/test_journeys.py): the
+        # portfolio for account managers.
+        landing = self.env.ref("account_mgmt_addon.action_account_mgmt_landing")
+        self.assertEqual(self.env.ref("account_mgmt_addon.menu_root").action, landing)
         self.assertEqual(
-            self.env.ref("account_mgmt_addon.menu_root").action, self.portfolio
+            landing.with_user(self.user_manager).run()["id"], self.portfolio.id
         )
         menu = self.env.ref("account_mgmt_addon.menu_accounts_portfolio")
         self.assertEqual(
@@ -304,8 +308,12 @@ class TestPortfolio(HealthScenario):
         with self.assertQueryCount(queries_20):
             page = read(80)
         self.assertEqual(len(page["records"]), 80)
-        # The plans show on their cards: progress 40 %.
+        # The plans show on their cards: the one objective (40 % reached with
+        # about 9 % of the time elapsed) on track.
         cards = {card["id"]: card for card in page["records"]}
         for account in accounts[0:2] | accounts[40:43]:
-            self.assertEqual(cards[account.id]["account_plan_progress"], 40.0)
+            card = cards[account.id]
+            self.assertEqual(card["account_plan_status"], "on_track")
+            self.assertEqual(card["account_plan_objective_count"], 1)
+            self.assertEqual(card["account_plan_objective_ok_count"], 1)
         self.assertFalse(cards[accounts[3].id]["account_plan_current_id"])

@@ -172,3 +172,35 @@ class TestProfitabilityExports(ProfitabilityCommon):
             report._render_qweb_html(
                 "account_mgmt_addon.account_mgmt_account_review_action", self.alpha.ids
             )
+
+    @freeze_time("2025-02-20")
+    def test_account_review_prints_what_the_client_may_read(self):
+        Interaction = self.env["account_mgmt.interaction"].sudo()
+        for subject, shared in (
+            ("Churn risk discussed internally", False),
+            ("Quarterly business review", True),
+        ):
+            Interaction.create(
+                {
+                    "partner_id": self.alpha.id,
+                    "subject": subject,
+                    "date": "2025-02-03 10:00:00",
+                    "client_visible": shared,
+                }
+            )
+        text = self._pdf_text(
+            "account_mgmt_addon.account_mgmt_account_review_action", self.alpha.ids
+        )
+        # Only the interaction marked as shareable.
+        self.assertIn("Quarterly business review", text)
+        self.assertNotIn("Churn risk", text)
+        # Each amount column says its basis.
+        self.assertIn("Untaxed Amount", text)
+        self.assertIn("Amount Due (Tax Included)", text)
+        self.assertNotIn("Amounts untaxed", text)
+        # One product category ("All"): the products instead, Widgets 3,000 and
+        # the Consulting Day 800 of 3,800 -> 79 % and 21 %.
+        self.assertIn("Your purchases by product", text)
+        self.assertNotIn("by product category", text)
+        self.assertRegex(text, r"Widget\s.*3,000\.00.*79 %")
+        self.assertRegex(text, r"Consulting Day\s.*800\.00.*21 %")

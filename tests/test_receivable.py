@@ -169,14 +169,20 @@ class TestReceivable(ProfitabilityCommon):
         i3 = self.env[RECEIVABLES].search([("move_id", "=", self.i3.id)])
         self.assertEqual((i3.amount_residual, i3.amount_overdue), (1500.0, 1300.0))
 
+    def _send_reminder(self, account, user):
+        """The reminder's composer, sent as is (what the user's Send does)."""
+        action = account.with_user(user).action_send_payment_reminder()
+        self.env["mail.compose.message"].with_user(user).with_context(
+            action["context"]
+        ).create({}).action_send_mail()
+
     def test_payment_reminder(self):
         email_type = self.env.ref(
             "account_mgmt_addon.interaction_type_email", raise_if_not_found=False
         ) or self.env["account_mgmt.interaction.type"].sudo().create(
             {"name": "Email", "code": "EMAIL", "company_id": self.company.id}
         )
-        gamma = self.gamma.with_user(self.user_manager)
-        gamma.action_send_payment_reminder()
+        self._send_reminder(self.gamma, self.user_manager)
         message = self.gamma.message_ids.filtered(
             lambda m: m.message_type == "comment"
         )[:1]
@@ -217,4 +223,4 @@ class TestReceivable(ProfitabilityCommon):
             self.gamma.with_user(self.user_manager).action_send_payment_reminder()
         # Finance may send it.
         self.gamma_billing.email = "ap@gamma.example.com"
-        self.gamma.with_user(self.user_finance).action_send_payment_reminder()
+        self._send_reminder(self.gamma, self.user_finance)

@@ -213,7 +213,10 @@ class TestReceivableRules(ProfitabilityCommon):
         self.assertEqual(line.score, 100.0)
 
     def test_reminder_lists_what_is_overdue(self):
-        self.kappa.with_user(self.user_manager).action_send_payment_reminder()
+        action = self.kappa.with_user(self.user_manager).action_send_payment_reminder()
+        self.env["mail.compose.message"].with_user(self.user_manager).with_context(
+            action["context"]
+        ).create({}).action_send_mail()
         message = self.kappa.message_ids.filtered(
             lambda m: m.message_type == "comment"
         )[:1]

@@ -66,10 +66,11 @@ class ReportAccountReview(models.AbstractModel):
     @api.model
     def _get_purchases(self, accounts, date_from):
         """Revenue per account by month and by product category, current company
-        currency.
+        currency; by product when the account's purchases are all of one category
+        (a table reading "All 100 %" tells the client nothing).
 
         :return: {account id: {"months": [(date, amount)], "categories":
-            [(name, amount, share %)], "total": amount}}
+            [(name, amount, share %)], "by_product": bool, "total": amount}}
         """
         report = self.env["account_mgmt.profitability.report"]
         report._flush_sources()
@@ -80,6 +81,7 @@ class ReportAccountReview(models.AbstractModel):
                 SELECT src.partner_id,
                        date_trunc('month', src.date)::date,
                        category.id,
+                       line.product_id,
                        SUM(src.revenue * account_currency_table.rate)
                   FROM (%(revenue_lines)s) src
                   JOIN account_move_line line ON line.id = src.aml_id
@@ -92,7 +94,7 @@ class ReportAccountReview(models.AbstractModel):
                  WHERE src.partner_id IN %(partner_ids)s
                    AND src.company_id IN %(company_ids)s
                    AND src.date >= %(date_from)s
-              GROUP BY 1, 2, 3
+              GROUP BY 1, 2, 3, 4
                 """,
                 revenue_lines=report._sql_revenue_lines(),
                 currency_table=self.env["res.currency"]._get_simple_currency_table(
@@ -105,38 +107,50 @@ class ReportAccountReview(models.AbstractModel):
         )
         rows = self.env.cr.fetchall()
         categories = self.env["product.category"].browse(
-            {categ_id for *_keys, categ_id, _amount in rows if categ_id}
+            {row[2] for row in rows if row[2]}
+        )
+        products = self.env["product.product"].browse(
+            {row[3] for row in rows if row[3]}
         )
         result = {}
         for account in accounts:
-            months, by_category = {}, {}
-            for partner_id, month, categ_id, amount in rows:
-                if partner_id != account.id:
-                    continue
+            account_rows = [row for row in rows if row[0] == account.id]
+            by_product = len({row[2] for row in account_rows}) == 1
+            months, groups = {}, {}
+            for _partner_id, month, categ_id, product_id, amount in account_rows:
                 months[month] = months.get(month, 0.0) + amount
-                by_category[categ_id] = by_category.get(categ_id, 0.0) + amount
+                if by_product:
+                    label = (
+                        products.browse(product_id).display_name
+                        if product_id
+                        else self.env._("Other")
+                    )
+                else:
+                    label = (
+                        categories.browse(categ_id).display_name
+                        if categ_id
+                        else self.env._("Other")
+                    )
+                groups[label] = groups.get(label, 0.0) + amount
             total = sum(months.values())
             result[account.id] = {
                 "months": sorted(months.items()),
                 "categories": sorted(
                     (
-                        (
-                            categories.browse(categ_id).display_name
-                            if categ_id
-                            else self.env._("Other")
-                        ),
-                        amount,
-                        100.0 * amount / total if total else 0.0,
-                    )
-                    for categ_id, amount in by_category.items()
+                        (label, amount, 100.0 * amount / total if total else 0.0)
+                        for label, amount in groups.items()
+                    ),
+                    key=lambda group: (-group[1], group[0]),
                 ),
+                "by_product": by_product,
                 "total": total,
             }
         return result
 
     @api.model
     def _get_interactions(self, accounts, date_from):
-        """The last done interactions of each account (not internal notes)."""
+        """The last done interactions of each account marked as shareable with
+        the client (none by default: subjects are written for the team)."""
         if "account_mgmt.interaction" not in self.env:
             return {account.id: [] for account in accounts}
         interactions = (
@@ -148,6 +162,7 @@ class ReportAccountReview(models.AbstractModel):
                     ("state", "=", "done"),
                     ("date", ">=", date_from),
                     ("type_id.counts_as_contact", "=", True),
+                    ("client_visible", "=", True),
                 ],
                 order="date desc",
             )

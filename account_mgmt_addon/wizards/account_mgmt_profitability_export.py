@@ -282,3 +282,13 @@ class AccountMgmtProfitabilityRankingLine(models.TransientModel):
     accounts_share = fields.Float(
         string="Share of Accounts (%)", digits=(16, 1), aggregator="max"
     )
+
+    def action_open_breakdown(self):
+        """The breakdown of the account's figures over the ranking's period:
+        the lines that sum to its row (read with the user's rights)."""
+        self.ensure_one()
+        wizard = self.wizard_id
+        wizard._check_options()
+        return wizard._get_report().action_open_breakdown_domain(
+            [*wizard._get_domain(), ("partner_id", "=", self.partner_id.id)]
+        )

@@ -1,6 +1,8 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 
 class AccountMgmtTierRecompute(models.TransientModel):
@@ -19,11 +21,10 @@ class AccountMgmtTierRecompute(models.TransientModel):
     date = fields.Date(
         string="Figures Up To",
         required=True,
-        readonly=True,
         default=fields.Date.context_today,
         help="The figures are those of the last 12 months as of this day: the 12 "
         "complete calendar months before the current one (for a past day, those "
-        "complete at its end).",
+        "complete at its end). Change it to see what tiering would have given then.",
     )
     line_ids = fields.One2many(
         comodel_name="account_mgmt.tier.recompute.line",
@@ -55,42 +56,78 @@ class AccountMgmtTierRecompute(models.TransientModel):
                 "removed"
             )
 
+    @api.constrains("date")
+    def _check_date(self):
+        today = fields.Date.context_today(self)
+        for wizard in self:
+            if wizard.date > today:
+                raise ValidationError(
+                    self.env._(
+                        "Tiering reads complete months only: choose a day up to "
+                        "today (%(today)s), not %(date)s.",
+                        today=format_date(self.env, today),
+                        date=format_date(self.env, wizard.date),
+                    )
+                )
+
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         if "line_ids" in fields_list:
-            self.env["res.partner"]._account_mgmt_check_director()
             company = self.env["res.company"].browse(
                 values.get("company_id") or self.env.company.id
             )
-            evaluations = (
-                self.env["res.partner"]
-                .sudo()
-                ._account_mgmt_evaluate_tiers(company, values.get("date"))
-            )
-            values.update(
-                account_count=len(evaluations),
-                locked_count=len([e for e in evaluations if e.locked]),
-                line_ids=[
-                    Command.create(
-                        {
-                            "partner_id": e.partner_id,
-                            "group_id": e.group_id if e.group_size > 1 else False,
-                            "old_tier_id": e.old_tier_id,
-                            "new_tier_id": e.new_tier_id,
-                            "annual_revenue": e.group_figures.annual_revenue,
-                            "gross_margin": e.group_figures.gross_margin,
-                            "margin_percent": e.group_figures.margin_percent,
-                        }
-                    )
-                    for e in evaluations
-                    if e.new_tier_id != e.old_tier_id
-                ],
-            )
+            values.update(self._preview_values(company, values.get("date")))
         return values
 
+    @api.onchange("date")
+    def _onchange_date(self):
+        """Preview again on the figures of the chosen day."""
+        if not self.date:
+            return
+        if self.date > fields.Date.context_today(self):
+            return {
+                "warning": {
+                    "title": self.env._("Figures Up To"),
+                    "message": self.env._(
+                        "Tiering reads complete months only: choose a day up to today."
+                    ),
+                }
+            }
+        values = self._preview_values(self.company_id, self.date)
+        values["line_ids"] = [Command.clear(), *values["line_ids"]]
+        self.update(values)
+
+    @api.model
+    def _preview_values(self, company, date):
+        """What automatic tiering would change in ``company`` on the figures of
+        ``date``: the wizard's counts and lines."""
+        self.env["res.partner"]._account_mgmt_check_director()
+        evaluations = (
+            self.env["res.partner"].sudo()._account_mgmt_evaluate_tiers(company, date)
+        )
+        return {
+            "account_count": len(evaluations),
+            "locked_count": len([e for e in evaluations if e.locked]),
+            "line_ids": [
+                Command.create(
+                    {
+                        "partner_id": e.partner_id,
+                        "group_id": e.group_id if e.group_size > 1 else False,
+                        "old_tier_id": e.old_tier_id,
+                        "new_tier_id": e.new_tier_id,
+                        "annual_revenue": e.group_figures.annual_revenue,
+                        "gross_margin": e.group_figures.gross_margin,
+                        "margin_percent": e.group_figures.margin_percent,
+                    }
+                )
+                for e in evaluations
+                if e.new_tier_id != e.old_tier_id
+            ],
+        }
+
     def action_apply(self):
-        """Run automatic tiering for real (on the figures of now)."""
+        """Run automatic tiering for real, on the figures of the previewed day."""
         self.ensure_one()
         self.env["res.partner"]._account_mgmt_check_director()
         changes = (

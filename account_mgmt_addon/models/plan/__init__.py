@@ -8,4 +8,6 @@ from . import account_mgmt_plan_stakeholder
 from . import res_partner_plan
 from . import mail_activity_plan
 from . import account_mgmt_interaction_plan
+from . import res_partner_plan_card
+from . import account_mgmt_plan_notify
 from . import account_mgmt_plan_objective_health

@@ -357,8 +357,12 @@ class AccountMgmtPlan(models.Model):
                 ) / len(plan.objective_ids)
             else:
                 plan.progress = min(plan.revenue_progress, 100.0)
+            # A margin objective's status is hidden (empty) from users without
+            # the profitability group: the plan's is that of the others.
             plan.status = plan_progress.plan_status(
-                plan.objective_ids.mapped("status"), plan.progress, plan.time_elapsed
+                [status for status in plan.objective_ids.mapped("status") if status],
+                plan.progress,
+                plan.time_elapsed,
             )
             plan.color = colors[plan.status] if plan.state == "approved" else 0
 

@@ -214,8 +214,9 @@ class ResPartner(models.Model):
         return action
 
     def action_send_payment_reminder(self):
-        """Email the account's invoicing contact the list of its overdue items and
-        log it as an outbound Email interaction."""
+        """Open the email to the account's invoicing contact listing its overdue
+        items in Odoo's composer; once sent, it is logged as an outbound Email
+        interaction."""
         self.ensure_one()
         account = self.commercial_partner_id
         account._account_mgmt_check_access("receivables")
@@ -237,29 +238,23 @@ class ResPartner(models.Model):
                 )
             )
         template = self.env.ref("account_mgmt_addon.mail_template_payment_reminder")
-        # The reminder is logged below as an interaction: the automatic email log
-        # must not log it a second time. sudo (rights checked above): the team
-        # posts on the account without being allowed to edit the partner record;
-        # the author stays the current user.
-        message = (
-            account.sudo()
-            .with_context(account_mgmt_no_email_log=True)
-            .message_post_with_source(
-                template,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
-        )
-        account._account_mgmt_log_reminder_interaction(message, contact)
+        # Odoo's composer, as for an invoice: the user reads the email (recipient,
+        # overdue lines) before sending it; mail.compose.message logs it as an
+        # interaction once sent (see wizards/mail_compose_message.py).
         return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "Payment reminder sent to %(contact)s.", contact=contact.email
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send Payment Reminder"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": "res.partner",
+                "default_res_ids": account.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "force_email": True,
+                "account_mgmt_payment_reminder": True,
             },
         }
 
