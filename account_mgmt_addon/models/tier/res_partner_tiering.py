@@ -23,6 +23,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, format_amount
 
 from ...tools.periods import last_12_months_as_of
+from ...tools.sql_arrays import sql_unnest
 from ...tools.tiering import TierRules, make_figures, select_tier
 from .res_partner_tier import FIGURE_FIELDS
 
@@ -344,7 +345,7 @@ class ResPartner(models.Model):
             """
             UPDATE res_partner AS partner
                SET %(assignments)s
-              FROM unnest(%(arrays)s) AS data(partner_id, %(names)s)
+              FROM %(data)s
              WHERE partner.commercial_partner_id = data.partner_id
                AND (%(changed)s)
          RETURNING partner.id
@@ -357,18 +358,16 @@ class ResPartner(models.Model):
                 )
                 for fname in columns
             ),
-            arrays=SQL(", ").join(
-                [SQL("%s::int4[]", [e.partner_id for e in evaluations])]
-                + [
-                    SQL(
-                        "%s::%s[]",
-                        [getter(e) for e in evaluations],
-                        SQL(sql_type),
-                    )
-                    for sql_type, getter in columns.values()
-                ]
+            data=sql_unnest(
+                "data",
+                {
+                    "partner_id": ("int4", [e.partner_id for e in evaluations]),
+                    **{
+                        fname: (sql_type, [getter(e) for e in evaluations])
+                        for fname, (sql_type, getter) in columns.items()
+                    },
+                },
             ),
-            names=SQL(", ").join(SQL.identifier(fname) for fname in columns),
             changed=SQL(" OR ").join(
                 SQL(
                     "(partner.%(col)s -> %(key)s)"
