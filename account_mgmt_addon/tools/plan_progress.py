@@ -82,7 +82,11 @@ def status(progress, elapsed, cumulative=True):
 def plan_status(objective_statuses, progress, elapsed):
     """Status of a plan: the worst status of its objectives (off track, then at
     risk, then on track; done when every objective is done); without objectives,
-    the status of its revenue ``progress`` against the time ``elapsed``."""
+    the status of its revenue ``progress`` against the time ``elapsed``.
+
+    An objective without status (False: a margin objective whose figures the
+    reader may not see) is left out."""
+    objective_statuses = [state for state in objective_statuses if state]
     if not objective_statuses:
         return status(progress, elapsed)
     return min(objective_statuses, key=STATUS_SEVERITY.index)
