@@ -336,33 +336,60 @@ class Bench:
         )
 
     def _receivable_sql(self):
+        # The receivable rules written again by hand (README "Receivables per
+        # account"), not read from the report: open items of posted entries;
+        # credits (negative residuals) in a bucket of their own; overdue = what is
+        # past due less the account's unapplied credits, applied to the most
+        # recent past-due items first, never more than the item, never negative.
         self.cr.execute(
             """
-            SELECT k1, k2, SUM(residual), SUM(overdue), COUNT(*), GROUPING(k1, k2)
-              FROM (
-                SELECT lp.commercial_partner_id AS k1,
-                       CASE WHEN due >= %(today)s THEN 0
-                            WHEN %(today)s - due <= 30 THEN 1
-                            WHEN %(today)s - due <= 60 THEN 2
-                            WHEN %(today)s - due <= 90 THEN 3
-                            ELSE 4 END AS k2,
+            WITH open_item AS (
+                SELECT l.id,
+                       lp.commercial_partner_id AS partner_id,
                        l.amount_residual AS residual,
-                       CASE WHEN l.amount_residual > 0 AND due < %(today)s
-                            THEN l.amount_residual ELSE 0 END AS overdue
+                       COALESCE(l.date_maturity, l.date) AS due
                   FROM account_move_line l
                   JOIN account_account a ON a.id = l.account_id
-                  JOIN res_partner lp ON lp.id = l.partner_id,
-                       LATERAL (SELECT COALESCE(l.date_maturity, l.date) AS due) d
+                  JOIN res_partner lp ON lp.id = l.partner_id
                  WHERE a.account_type = 'asset_receivable'
                    AND l.parent_state = 'posted'
                    AND l.amount_residual <> 0
                    AND l.company_id = %(company)s
+            ), credit AS (
+                SELECT partner_id, SUM(residual) AS credits
+                  FROM open_item
+                 WHERE residual < 0
+              GROUP BY partner_id
+            ), past_due AS (
+                SELECT o.id,
+                       GREATEST(0, LEAST(o.residual,
+                           SUM(o.residual) OVER (PARTITION BY o.partner_id
+                                                 ORDER BY o.due DESC, o.id DESC)
+                           + COALESCE(c.credits, 0))) AS overdue
+                  FROM open_item o
+                  LEFT JOIN credit c ON c.partner_id = o.partner_id
+                 WHERE o.residual > 0 AND o.due < %(today)s
+            )
+            SELECT k1, k2, SUM(residual), SUM(overdue), COUNT(*), GROUPING(k1, k2)
+              FROM (
+                SELECT o.partner_id AS k1,
+                       CASE WHEN o.residual < 0 THEN 0
+                            WHEN o.due >= %(today)s THEN 1
+                            WHEN %(today)s - o.due <= 30 THEN 2
+                            WHEN %(today)s - o.due <= 60 THEN 3
+                            WHEN %(today)s - o.due <= 90 THEN 4
+                            ELSE 5 END AS k2,
+                       o.residual,
+                       COALESCE(p.overdue, 0) AS overdue
+                  FROM open_item o
+                  LEFT JOIN past_due p ON p.id = o.id
               ) x
              GROUP BY GROUPING SETS ((k1, k2), (k1), (k2), ())
             """,
             {"today": self.today, "company": self.env.company.id},
         )
-        # the report's bucket keys, in order: not due, 1-30, 31-60, 61-90, older
+        # the report's bucket keys, in order: credits, not due, 1-30, 31-60,
+        # 61-90, older
         field = self.env["account_mgmt.receivable.report"]._fields["aging_bucket"]
         buckets = [key for key, _label in field.selection]
         return {

@@ -267,6 +267,7 @@ RESTRICTED_FIELDS = {
                 "account_receivable_visible",
                 "account_open_receivable",
                 "account_overdue_amount",
+                "account_unapplied_credits",
                 "account_oldest_overdue_days",
                 "account_dso",
                 "account_dso_defined",

@@ -61,9 +61,22 @@ class TestHealthScore(HealthScenario):
         self.assertEqual(snapshot.missing_plan_count, 0)
         # The measure costing the most: overdue, 0.15 * (100 - 20) = 12 points.
         self.assertIn("Overdue Receivables 20/100", snapshot.main_reason)
+        # Each trend names its months: the 3 complete months before 15 June 2026
+        # and the same months a year before. Revenue: April 3,000 less the May
+        # credit note 800 = 2,200, against 2,000 in April 2025.
+        currency = self.company.currency_id
+        self.assertEqual(
+            lines["revenue_trend"].value_display,
+            f"{format_amount(self.env, 2200.0, currency)} in Mar 2026 \N{EN DASH} "
+            f"May 2026 vs {format_amount(self.env, 2000.0, currency)} in Mar 2025 "
+            "\N{EN DASH} May 2025",
+        )
         # Margin amounts would disclose costs: the line shows the change only.
         self.assertNotIn("700", lines["margin_trend"].value_display)
-        self.assertIn("-12.5 %", lines["margin_trend"].value_display)
+        self.assertEqual(
+            lines["margin_trend"].value_display,
+            "-12.5 % in Mar 2026 \N{EN DASH} May 2026 vs Mar 2025 \N{EN DASH} May 2025",
+        )
 
     def test_not_applicable_weight_is_redistributed(self):
         snapshot = self._recompute(self.beta)

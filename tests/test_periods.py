@@ -9,6 +9,7 @@ from odoo.addons.account_mgmt_addon.tools.periods import (
     last_12_months,
     last_12_months_as_of,
     months_label,
+    trend_periods,
 )
 
 
@@ -61,4 +62,37 @@ class TestPeriods(unittest.TestCase):
                 lambda day: day.strftime("%b %Y"),
             ),
             "Dec 2025 \N{EN DASH} Nov 2026",
+        )
+        # One month: its name once.
+        self.assertEqual(
+            months_label(
+                date(2026, 11, 1), date(2026, 11, 30), lambda day: day.strftime("%b %Y")
+            ),
+            "Nov 2026",
+        )
+
+    def test_trend_periods(self):
+        # Health's default trend: the 3 complete months before June, and a year
+        # before.
+        self.assertEqual(
+            trend_periods(date(2026, 6, 15), 3),
+            (
+                (date(2026, 3, 1), date(2026, 5, 31)),
+                (date(2025, 3, 1), date(2025, 5, 31)),
+            ),
+        )
+        # Across a year end, and February of a leap year a year before.
+        self.assertEqual(
+            trend_periods(date(2029, 3, 1), 2),
+            (
+                (date(2029, 1, 1), date(2029, 2, 28)),
+                (date(2028, 1, 1), date(2028, 2, 29)),
+            ),
+        )
+        self.assertEqual(
+            trend_periods(date(2027, 1, 1), 1),
+            (
+                (date(2026, 12, 1), date(2026, 12, 31)),
+                (date(2025, 12, 1), date(2025, 12, 31)),
+            ),
         )

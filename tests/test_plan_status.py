@@ -34,6 +34,7 @@ class TestPlanStatus(PlanCommon):
         # An objective whose status the user may not see (False) doesn't count.
         self.assertEqual(pp.plan_status([False, pp.AT_RISK], 0.0, 0.0), pp.AT_RISK)
         self.assertEqual(pp.plan_status([False], 90.0, 90.0), pp.ON_TRACK)
+        self.assertEqual(pp.plan_status([False], 60.0, 90.0), pp.OFF_TRACK)
         # Without objectives: revenue progress against time (60 < 75 % of 90).
         self.assertEqual(pp.plan_status([], 60.0, 90.0), pp.OFF_TRACK)
         self.assertEqual(pp.plan_status([], 90.0, 90.0), pp.ON_TRACK)

@@ -42,6 +42,7 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools import format_amount, html2plaintext
 
 from .profitability_common import RECEIVABLES, ProfitabilityCommon
 
@@ -224,6 +225,31 @@ class TestReceivableRules(ProfitabilityCommon):
             self.assertIn(invoice.name, message.body)
         for move in self.k3 | self.c1:
             self.assertNotIn(move.name, message.body)
+        # The credits deducted, and what remains overdue: 700 + 2,200 - 330 - 100
+        currency = self.company.currency_id
+        credits = format_amount(self.env, 430.0, currency)
+        overdue = format_amount(self.env, 2470.0, currency)
+        expected = f"{credits}, are deducted: the amount overdue is {overdue}."
+        self.assertIn(
+            " ".join(expected.split()), " ".join(html2plaintext(message.body).split())
+        )
+        self.assertAlmostEqual(
+            self.kappa.with_user(self.user_manager).account_unapplied_credits, -430.0
+        )
+
+    def test_reminder_without_credits_says_nothing_of_them(self):
+        # An account without credits: one overdue invoice of 400 + 40 tax.
+        mu = self._account(
+            "Mu Retail", account_manager_id=self.user_manager.id, email="ap@mu.example"
+        )
+        self._move(mu, "2025-05-01", "2025-05-31", 400.0)
+        mu.with_user(self.user_manager).action_send_payment_reminder()
+        message = mu.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
+        body = " ".join(html2plaintext(message.body).split())
+        amount = format_amount(self.env, 440.0, self.company.currency_id)
+        self.assertIn(" ".join(amount.split()), body)
+        self.assertNotIn("are deducted", body)
+        self.assertEqual(mu.with_user(self.user_manager).account_unapplied_credits, 0.0)
 
     def test_query_count_does_not_depend_on_the_accounts(self):
         partners = self.env["res.partner"].with_user(self.user_finance)

@@ -39,10 +39,26 @@ def last_12_months_as_of(day, today):
     return last_12_months(day)
 
 
+def trend_periods(today, months):
+    """The ``months`` complete calendar months before the month of ``today``, and
+    the same months a year before: ``((first day, last day), (first day, last
+    day))``. Health's revenue and margin trends compare them."""
+    month_start = today.replace(day=1)
+    year = relativedelta(years=1)
+    current = (
+        month_start - relativedelta(months=months),
+        month_start - relativedelta(days=1),
+    )
+    return current, (current[0] - year, month_start - year - relativedelta(days=1))
+
+
 def months_label(date_from, date_to, format_month):
-    """The months from ``date_from`` to ``date_to``, e.g. "Dec 2025 – Nov 2026".
+    """The months from ``date_from`` to ``date_to``, e.g. "Dec 2025 – Nov 2026",
+    or one month, e.g. "Nov 2026".
 
     :param format_month: function of a date giving its month's name and year in
         the user's language (e.g. ``format_date(env, date, date_format="MMM y")``)
     """
+    if (date_from.year, date_from.month) == (date_to.year, date_to.month):
+        return format_month(date_from)
     return f"{format_month(date_from)} \N{EN DASH} {format_month(date_to)}"

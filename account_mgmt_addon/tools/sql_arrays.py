@@ -7,7 +7,13 @@ and plans one constant per value, which takes seconds for the hundreds of
 thousands of values of a bulk write. The same values sent as one text literal
 (``'{v1,v2,...}'::int[]``) are read by the array type's input function instead,
 in a fraction of the time.
+
+``sql_array``, ``sql_unnest`` and ``sql_unnest_rows`` build the bulk reads and
+writes of health, tiering and cost pools from such arrays: ``UPDATE ... FROM
+unnest(...)`` and ``INSERT ... SELECT ... FROM unnest(...)``.
 """
+
+from odoo.tools import SQL
 
 _NUMBERS = {int, float}
 
@@ -39,3 +45,39 @@ def array_literal(values):
     else:
         elements = map(_element, values)
     return "{" + ",".join(elements) + "}"
+
+
+def sql_array(values, sql_type):
+    """``values`` as an SQL array of ``sql_type`` (``"int"``, ``"numeric"``,
+    ``"date"``...), sent as one text parameter (see :func:`array_literal`)."""
+    return SQL("%s::%s[]", array_literal(values), SQL(sql_type))
+
+
+def sql_unnest(alias, columns):
+    """The table expression ``unnest(<arrays>) AS alias(<names>)``: one row per
+    position of the columns, for bulk ``INSERT ... SELECT`` and ``UPDATE ... FROM``.
+
+    :param columns: column name -> (SQL type, values); the values of every column
+        are as many and in the same order
+    """
+    return SQL(
+        "unnest(%s) AS %s(%s)",
+        SQL(", ").join(
+            sql_array(values, sql_type) for sql_type, values in columns.values()
+        ),
+        SQL.identifier(alias),
+        SQL(", ").join(SQL.identifier(name) for name in columns),
+    )
+
+
+def sql_unnest_rows(alias, columns, rows):
+    """:func:`sql_unnest` of ``rows`` (tuples of values in the order of
+    ``columns``, column name -> SQL type)."""
+    by_column = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
+    return sql_unnest(
+        alias,
+        {
+            name: (sql_type, values)
+            for (name, sql_type), values in zip(columns.items(), by_column, strict=True)
+        },
+    )

@@ -11,13 +11,13 @@ from datetime import datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import SQL, float_round, format_amount
+from odoo.tools import SQL, float_round, format_amount, format_date
 from odoo.tools.misc import get_lang
 
 from odoo.addons.base.models.res_lang import intersperse
 
 from ...tools import health_scoring as hs
-from ...tools.periods import last_12_months
+from ...tools.periods import last_12_months, months_label, trend_periods
 
 
 class AccountMgmtHealthSnapshot(models.Model):
@@ -118,17 +118,11 @@ class AccountMgmtHealthSnapshot(models.Model):
         """
         month_start = date.replace(day=1)
         year_from, __ = last_12_months(date)
-        current_from = self._health_per_measure(
-            measures, lambda m: month_start - relativedelta(months=m.trend_months)
+        periods = self._health_per_measure(
+            measures, lambda m: trend_periods(date, m.trend_months)
         )
-        previous_from = self._health_per_measure(
-            measures,
-            lambda m: (
-                month_start
-                - relativedelta(months=m.trend_months)
-                - relativedelta(years=1)
-            ),
-        )
+        current_from = [current[0] for current, __ in periods]
+        previous_from = [previous[0] for __, previous in periods]
         acc = self._health_accounts_sql(
             accounts,
             cur_from=("date", current_from),
@@ -485,16 +479,25 @@ class AccountMgmtHealthSnapshot(models.Model):
             (float(row[0] or 0.0), float(row[1] or 0.0)) if row else (0.0, 0.0)
         )
         value, score = self._health_trend_result(measure, current, previous)
+        period, previous_period = self._health_trend_labels(measure, date)
         if score is None:
-            return None, self.env._("No revenue in either period"), None
+            return (
+                None,
+                self.env._(
+                    "No revenue in %(period)s or in %(previous_period)s",
+                    period=period,
+                    previous_period=previous_period,
+                ),
+                None,
+            )
         return (
             value,
             self.env._(
-                "%(current)s in the last %(months)s months vs %(previous)s a year "
-                "before",
+                "%(current)s in %(period)s vs %(previous)s in %(previous_period)s",
                 current=self._health_format_amount(account, current, currency),
                 previous=self._health_format_amount(account, previous, currency),
-                months=measure.trend_months,
+                period=period,
+                previous_period=previous_period,
             ),
             score,
         )
@@ -505,22 +508,40 @@ class AccountMgmtHealthSnapshot(models.Model):
             (float(row[0] or 0.0), float(row[1] or 0.0)) if row else (0.0, 0.0)
         )
         value, score = self._health_trend_result(measure, current, previous)
+        period, previous_period = self._health_trend_labels(measure, date)
         if score is None:
-            return None, self.env._("No margin in either period"), None
+            detail = self.env._(
+                "No margin in %(period)s or in %(previous_period)s",
+                period=period,
+                previous_period=previous_period,
+            )
+            return None, detail, None
         if value is None:
             detail = self.env._(
-                "No margin in the same %(months)s months a year before",
-                months=measure.trend_months,
+                "No margin in %(previous_period)s", previous_period=previous_period
             )
         else:
             detail = self.env._(
-                "%(change)s %% over the last %(months)s months vs a year before",
+                "%(change)s %% in %(period)s vs %(previous_period)s",
                 # not an f-string: Babel's term extractor evaluates the
                 # arguments of _() and fails on one (no .pot terms for the file)
                 change=format(value, "+.1f"),
-                months=measure.trend_months,
+                period=period,
+                previous_period=previous_period,
             )
         return value, detail, score
+
+    def _health_trend_labels(self, measure, date):
+        """The labels of a trend measure's two periods on ``date``, in the user's
+        language: ("Mar 2026 – May 2026", "Mar 2025 – May 2025")."""
+        return tuple(
+            months_label(
+                date_from,
+                date_to,
+                lambda day: format_date(self.env, day, date_format="MMM y"),
+            )
+            for date_from, date_to in trend_periods(date, measure.trend_months)
+        )
 
     def _health_score_overdue_receivables(
         self, measure, account, data, row, date, currency

@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL, float_round
 
-from ...tools.sql_arrays import array_literal
+from ...tools.sql_arrays import sql_array, sql_unnest, sql_unnest_rows
 from ..ledger.account_move_line import SALE_MOVE_TYPES
 
 
@@ -219,42 +219,16 @@ class AccountMgmtHealthSnapshot(models.Model):
         ``columns``: extra per-pair columns, name -> (SQL type, values aligned
         with ``accounts``).
         """
-        names = ["partner_id", "company_id", *columns]
-        arrays = [
-            self._health_array([a["partner_id"] for a in accounts], "int"),
-            self._health_array([a["company_id"] for a in accounts], "int"),
-        ]
-        for sql_type, column_values in columns.values():
-            arrays.append(self._health_array(column_values, sql_type))
         return SQL(
-            "SELECT * FROM unnest(%s) AS acc(%s)",
-            SQL(", ").join(arrays),
-            SQL(", ").join(SQL.identifier(name) for name in names),
-        )
-
-    @api.model
-    def _health_array(self, values, sql_type):
-        """``values`` as an SQL array of ``sql_type``, sent as one text parameter:
-        PostgreSQL reads it much faster than one constant per value."""
-        return SQL("%s::%s[]", array_literal(values), SQL(sql_type))
-
-    @api.model
-    def _health_unnest(self, alias, columns, rows):
-        """The table expression ``unnest(...) AS alias(...)`` of ``rows``.
-
-        :param columns: column name -> SQL type, in the order of the rows' values
-        :param rows: tuples of values
-        """
-        by_column = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
-        arrays = [
-            self._health_array(column_values, sql_type)
-            for column_values, sql_type in zip(by_column, columns.values(), strict=True)
-        ]
-        return SQL(
-            "unnest(%s) AS %s(%s)",
-            SQL(", ").join(arrays),
-            SQL.identifier(alias),
-            SQL(", ").join(SQL.identifier(name) for name in columns),
+            "SELECT * FROM %s",
+            sql_unnest(
+                "acc",
+                {
+                    "partner_id": ("int", [a["partner_id"] for a in accounts]),
+                    "company_id": ("int", [a["company_id"] for a in accounts]),
+                    **columns,
+                },
+            ),
         )
 
     @api.model
@@ -298,10 +272,10 @@ class AccountMgmtHealthSnapshot(models.Model):
                 None if v[key] is False and sql_type != "bool" else v[key]
                 for v in values
             ]
-            return self._health_array(items, sql_type)
+            return sql_array(items, sql_type)
 
         def account_column(key):
-            return self._health_array([v["account"][key] for v in values], "int")
+            return sql_array([v["account"][key] for v in values], "int")
 
         rows = self.env.execute_query(
             SQL(
@@ -474,7 +448,7 @@ class AccountMgmtHealthSnapshot(models.Model):
                   FROM account_mgmt_health_snapshot_line
                  WHERE snapshot_id = ANY(%s)
                 """,
-                self._health_array(list(snapshot_of.values()), "int"),
+                sql_array(list(snapshot_of.values()), "int"),
             )
         )
         line_of = {}
@@ -537,7 +511,7 @@ class AccountMgmtHealthSnapshot(models.Model):
             self.env.execute_query(
                 SQL(
                     "DELETE FROM account_mgmt_health_snapshot_line WHERE id = ANY(%s)",
-                    self._health_array(stale_ids, "int"),
+                    sql_array(stale_ids, "int"),
                 )
             )
         if updates:
@@ -569,7 +543,7 @@ class AccountMgmtHealthSnapshot(models.Model):
                     """,
                     uid=uid,
                     now=now,
-                    lines=self._health_unnest(
+                    lines=sql_unnest_rows(
                         "l", {"id": "int", **figure_columns}, updates
                     ),
                 )
@@ -593,7 +567,7 @@ class AccountMgmtHealthSnapshot(models.Model):
                     date=date,
                     uid=uid,
                     now=now,
-                    lines=self._health_unnest(
+                    lines=sql_unnest_rows(
                         "l",
                         {
                             "snapshot_id": "int",

@@ -4,7 +4,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from ...tools import plan_progress
-from ...tools.sql_arrays import array_literal
+from ...tools.sql_arrays import sql_unnest
 
 
 class AccountMgmtPlanObjective(models.Model):
@@ -34,13 +34,17 @@ class AccountMgmtPlanObjective(models.Model):
                 UPDATE account_mgmt_plan_objective objective
                    SET health_status = measured.status,
                        health_status_date = %(date)s
-                  FROM unnest(%(ids)s::int[], %(statuses)s::varchar[])
-                       AS measured(id, status)
+                  FROM %(measured)s
                  WHERE objective.id = measured.id
                 """,
                 date=date,
-                ids=array_literal(self.ids),
-                statuses=array_literal(self.mapped("status")),
+                measured=sql_unnest(
+                    "measured",
+                    {
+                        "id": ("int", self.ids),
+                        "status": ("varchar", self.mapped("status")),
+                    },
+                ),
             )
         )
         self.invalidate_recordset(["health_status", "health_status_date"])

@@ -12,6 +12,7 @@ from odoo.tools import SQL, float_round, format_amount, format_date
 from ...tools.cost_allocation_math import split_amount
 from ...tools.groups import GROUP_DIRECTOR, GROUP_FINANCE
 from ...tools.jobs import batch_size, notify_progress
+from ...tools.sql_arrays import sql_unnest
 
 #: Cost pools the scheduled action allocates per call (system parameter
 #: account_mgmt_addon.batch_size.cost_allocation): a pool of 300,000 allocation
@@ -544,17 +545,20 @@ class AccountMgmtCostPool(models.Model):
                        row.amount, row.driver_value,
                        %(uid)s, NOW() AT TIME ZONE 'UTC',
                        %(uid)s, NOW() AT TIME ZONE 'UTC'
-                  FROM unnest(%(partner_ids)s::int[], %(months)s::date[],
-                              %(amounts)s::numeric[], %(driver_values)s::numeric[])
-                       AS row(partner_id, date, amount, driver_value)
+                  FROM %(rows)s
                 """,
                 pool_id=self.id,
                 company_id=self.company_id.id,
                 uid=self.env.uid,
-                partner_ids=partner_ids,
-                months=months,
-                amounts=amounts,
-                driver_values=driver_values,
+                rows=sql_unnest(
+                    "row",
+                    {
+                        "partner_id": ("int", partner_ids),
+                        "date": ("date", months),
+                        "amount": ("numeric", amounts),
+                        "driver_value": ("numeric", driver_values),
+                    },
+                ),
             )
         )
         Allocation.invalidate_model()

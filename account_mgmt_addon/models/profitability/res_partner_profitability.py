@@ -79,6 +79,14 @@ class ResPartner(models.Model):
         help="What is past due less the unapplied credit notes and payments, "
         "never more than the open receivable and never negative.",
     )
+    account_unapplied_credits = fields.Monetary(
+        string="Unapplied Credits",
+        currency_field="account_mgmt_currency_id",
+        compute="_compute_account_unapplied_credits",
+        groups=FIGURE_GROUPS,
+        help="Open credit notes and payments not applied to an invoice yet (a "
+        "negative amount): they are deducted from what is past due.",
+    )
     account_oldest_overdue_days = fields.Integer(
         string="Oldest Overdue (Days)",
         compute="_compute_account_receivables",
@@ -167,6 +175,30 @@ class ResPartner(models.Model):
             if recent > 0:
                 partner.account_dso_defined = True
                 partner.account_dso = residual / recent * DSO_DAYS
+
+    @api.depends_context("uid", "company", "allowed_company_ids")
+    def _compute_account_unapplied_credits(self):
+        # Its own compute: only the payment reminder reads it, the form does not
+        # pay for one more query.
+        self.account_unapplied_credits = 0.0
+        report = self.env["account_mgmt.receivable.report"]
+        if not report.has_access("read"):
+            return
+        visible = self._account_mgmt_visible_accounts("receivables")
+        credits = dict(
+            report._read_group(
+                [
+                    ("partner_id", "in", visible.ids),
+                    ("aging_bucket", "=", "00_credits"),
+                ],
+                ["partner_id"],
+                ["amount_residual:sum"],
+            )
+        )
+        for partner in self:
+            account = partner.commercial_partner_id._origin
+            if account in visible:
+                partner.account_unapplied_credits = credits.get(account, 0.0)
 
     @api.depends_context("uid", "company", "allowed_company_ids")
     def _compute_account_mgmt_overdue_ids(self):

@@ -24,6 +24,7 @@ from odoo.tools import SQL, format_amount
 
 from ...tools.jobs import batch_size, notify_progress, try_job_lock
 from ...tools.periods import last_12_months_as_of
+from ...tools.sql_arrays import sql_unnest
 from ...tools.tiering import TierRules, make_figures, select_tier
 from .res_partner_tier import FIGURE_FIELDS
 
@@ -367,9 +368,9 @@ class ResPartner(models.Model):
 
     @api.model
     def _account_mgmt_figures_data(self, company, evaluations):
-        """The figures and tiers of ``evaluations`` as SQL: ``(columns, arrays,
-        names, changed)``, the rows of ``unnest(arrays) AS data(partner_id,
-        names)`` and the condition on ``partner`` that its stored values differ
+        """The figures and tiers of ``evaluations`` as SQL: ``(columns, value,
+        data, changed)``, ``data`` the table expression ``unnest(...) AS
+        data(partner_id, <columns>)`` (tools/sql_arrays.py) and the condition on ``partner`` that its stored values differ
         from ``data``'s, for ``company``."""
         key = str(company.id)
         columns = {
@@ -396,18 +397,16 @@ class ResPartner(models.Model):
             fname: SQL("jsonb_build_object(%s, data.%s)", key, SQL.identifier(fname))
             for fname in columns
         }
-        arrays = SQL(", ").join(
-            [SQL("%s::int4[]", [e.partner_id for e in evaluations])]
-            + [
-                SQL(
-                    "%s::%s[]",
-                    [getter(e) for e in evaluations],
-                    SQL(sql_type),
-                )
-                for sql_type, getter in columns.values()
-            ]
+        data = sql_unnest(
+            "data",
+            {
+                "partner_id": ("int4", [e.partner_id for e in evaluations]),
+                **{
+                    fname: (sql_type, [getter(e) for e in evaluations])
+                    for fname, (sql_type, getter) in columns.items()
+                },
+            },
         )
-        names = SQL(", ").join(SQL.identifier(fname) for fname in columns)
         changed = SQL(" OR ").join(
             SQL(
                 "(partner.%(col)s -> %(key)s) IS DISTINCT FROM (%(value)s -> %(key)s)",
@@ -417,7 +416,7 @@ class ResPartner(models.Model):
             )
             for fname in columns
         )
-        return columns, value, arrays, names, changed
+        return columns, value, data, changed
 
     @api.model
     def _account_mgmt_pending_accounts(self, company, evaluations):
@@ -426,21 +425,20 @@ class ResPartner(models.Model):
         has to write. One statement."""
         if not evaluations:
             return []
-        _columns, _value, arrays, names, changed = self._account_mgmt_figures_data(
+        _columns, _value, data, changed = self._account_mgmt_figures_data(
             company, evaluations
         )
         self.env.cr.execute(
             SQL(
                 """
                 SELECT DISTINCT data.partner_id
-                  FROM unnest(%(arrays)s) AS data(partner_id, %(names)s)
+                  FROM %(data)s
                   JOIN res_partner partner
                     ON partner.commercial_partner_id = data.partner_id
                  WHERE %(changed)s
               ORDER BY data.partner_id
                 """,
-                arrays=arrays,
-                names=names,
+                data=data,
                 changed=changed,
             )
         )
@@ -453,14 +451,14 @@ class ResPartner(models.Model):
         change are left alone)."""
         if not evaluations:
             return
-        columns, value, arrays, names, changed = self._account_mgmt_figures_data(
+        columns, value, data, changed = self._account_mgmt_figures_data(
             company, evaluations
         )
         query = SQL(
             """
             UPDATE res_partner AS partner
                SET %(assignments)s
-              FROM unnest(%(arrays)s) AS data(partner_id, %(names)s)
+              FROM %(data)s
              WHERE partner.commercial_partner_id = data.partner_id
                AND (%(changed)s)
          RETURNING partner.id
@@ -473,8 +471,7 @@ class ResPartner(models.Model):
                 )
                 for fname in columns
             ),
-            arrays=arrays,
-            names=names,
+            data=data,
             changed=changed,
         )
         self.env.cr.execute(query)
