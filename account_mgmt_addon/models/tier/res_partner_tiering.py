@@ -370,8 +370,9 @@ class ResPartner(models.Model):
     def _account_mgmt_figures_data(self, company, evaluations):
         """The figures and tiers of ``evaluations`` as SQL: ``(columns, value,
         data, changed)``, ``data`` the table expression ``unnest(...) AS
-        data(partner_id, <columns>)`` (tools/sql_arrays.py) and the condition on ``partner`` that its stored values differ
-        from ``data``'s, for ``company``."""
+        data(partner_id, <columns>)`` (tools/sql_arrays.py) and the condition
+        on ``partner`` that its stored values differ from ``data``'s, for
+        ``company``."""
         key = str(company.id)
         columns = {
             "account_annual_revenue": ("float8", lambda e: e.figures.annual_revenue),
