@@ -681,6 +681,7 @@ class AccountMgmtPlan(models.Model):
             "target": "current",
         }
 
+    @api.readonly
     def action_open_objectives(self):
         self.ensure_one()
         return {
@@ -692,6 +693,7 @@ class AccountMgmtPlan(models.Model):
             "context": {"default_plan_id": self.id},
         }
 
+    @api.readonly
     def action_open_actions(self):
         self.ensure_one()
         return {
