@@ -214,7 +214,7 @@ class TestReadonly(AccountMgmtCommon, HttpCase):
                     model, "web_search_read", domain, spec, limit=80, count_limit=10001
                 )
                 record_ids = record_ids or [rec["id"] for rec in read["records"][:2]]
-                group = next(
+                group = arch.get("default_group_by") or next(
                     (
                         name
                         for name in ("account_manager_id", "partner_id", "user_id")
@@ -376,10 +376,10 @@ class TestReadonly(AccountMgmtCommon, HttpCase):
             )
             self.assertTrue(xlsx.content.startswith(b"PK"))
             self._get(
-                f"/report/html/account_mgmt_addon.report_client_profitability/{wizard.id}"
+                f"/report/pdf/account_mgmt_addon.report_client_profitability/{wizard.id}"
             )
             self._get(
-                f"/report/html/account_mgmt_addon.report_account_review/{self.alpha.id}"
+                f"/report/pdf/account_mgmt_addon.report_account_review/{self.alpha.id}"
             )
 
         self._each_scope(self.user_finance, paths)
@@ -442,7 +442,7 @@ class TestReadonly(AccountMgmtCommon, HttpCase):
                 self._call("res.partner", method, [self.alpha.id])
             self._call("account_mgmt.plan", "action_open_objectives", self.plan.ids)
             self._get(
-                "/report/html/account_mgmt_addon.report_account_mgmt_plan/"
+                "/report/pdf/account_mgmt_addon.report_account_mgmt_plan/"
                 f"{self.plan.id}"
             )
 
