@@ -357,6 +357,11 @@ class TestReadonly(AccountMgmtCommon, HttpCase):
             self._open_action(
                 "account_mgmt_addon.account_mgmt_health_snapshot_action_overview"
             )
+            self._open_action(
+                "account_mgmt_addon.account_mgmt_profitability_breakdown_action"
+            )
+            self._open_action("account_mgmt_addon.account_mgmt_cost_pool_action")
+            self._open_action("account_mgmt_addon.account_mgmt_cost_allocation_action")
             self._call(
                 "res.partner", "action_open_account_receivables", [self.alpha.id]
             )
@@ -396,6 +401,10 @@ class TestReadonly(AccountMgmtCommon, HttpCase):
             )
             self._open_action("account_mgmt_addon.account_mgmt_health_snapshot_action")
             self._open_action("account_mgmt_addon.account_mgmt_tier_history_action")
+            self._open_action(
+                "account_mgmt_addon.account_mgmt_interaction_action_analysis"
+            )
+            self._open_action("account_mgmt_addon.account_mgmt_plan_action_to_approve")
             self._open_action(
                 "account_mgmt_addon.account_mgmt_plan_action", self.plan.ids
             )
