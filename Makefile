@@ -54,3 +54,10 @@ clean:
 # Removes the project's virtual environment (set-up builds it again).
 clean-venv:
 	rm -rf .venv
+
+# A PostgreSQL primary and a hot standby in a temporary directory, Odoo with
+# db_replica_host and --workers=4, the read paths driven as account managers and
+# finance: who served each request (scripts/replica_check.py).
+.PHONY: replica-check
+replica-check:
+	scripts/py.sh scripts/replica_check.py --db $(DB) --duration $(or $(REPLICA_DURATION),30) --clients $(or $(REPLICA_CLIENTS),4)

@@ -194,7 +194,7 @@ class AccountMgmtProfitabilityBreakdown(models.Model):
             direct=report._sql_direct_cost_lines(detail=True),
             allocated=report._sql_allocated_cost_lines(detail=True),
             companies=companies,
-            currency_table=self.env["res.currency"]._get_simple_currency_table(
+            currency_table=self.env["res.currency"]._account_mgmt_currency_table(
                 self.env.companies
             ),
         )

@@ -97,7 +97,7 @@ class ReportAccountReview(models.AbstractModel):
               GROUP BY 1, 2, 3, 4
                 """,
                 revenue_lines=report._sql_revenue_lines(),
-                currency_table=self.env["res.currency"]._get_simple_currency_table(
+                currency_table=self.env["res.currency"]._account_mgmt_currency_table(
                     self.env.companies
                 ),
                 partner_ids=tuple(accounts.ids),

@@ -354,7 +354,7 @@ class AccountMgmtProfitabilityReport(models.Model):
               ON account_currency_table.company_id = grouped.company_id
             """,
             grouped=self._sql_grouped(),
-            currency_table=self.env["res.currency"]._get_simple_currency_table(
+            currency_table=self.env["res.currency"]._account_mgmt_currency_table(
                 self.env.companies
             ),
         )
@@ -629,12 +629,14 @@ class AccountMgmtProfitabilityReport(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    @api.readonly
     def action_open_breakdown_domain(self, domain):
         """Open the breakdown of the report rows matching ``domain`` (a pivot
         cell): revenue lines with their cost of goods, COGS items, direct cost
         lines and allocations, summing to the cell."""
         return self.search(domain).action_open_breakdown()
 
+    @api.readonly
     def action_open_breakdown(self):
         """Open the breakdown of these rows (read with the user's rights)."""
         rows = self.search_fetch(
@@ -656,11 +658,13 @@ class AccountMgmtProfitabilityReport(models.Model):
         return action
 
     @api.model
+    @api.readonly
     def action_open_journal_items_domain(self, domain):
         """Open the journal items behind the report rows matching ``domain``
         (the domain of a pivot cell or of a grouped list)."""
         return self.search(domain).action_open_journal_items()
 
+    @api.readonly
     def action_open_journal_items(self):
         """Open the journal items behind these rows (revenue, cost of goods sold
         and direct cost; allocations have none)."""

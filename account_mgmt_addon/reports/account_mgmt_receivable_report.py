@@ -165,7 +165,7 @@ class AccountMgmtReceivableReport(models.Model):
             rate = SQL("account_currency_table.rate")
             currency_join = SQL(
                 "JOIN %s ON account_currency_table.company_id = line.company_id",
-                self.env["res.currency"]._get_simple_currency_table(companies),
+                self.env["res.currency"]._account_mgmt_currency_table(companies),
             )
             currency_id = SQL("%s", self.env.company.currency_id.id)
         else:
@@ -284,7 +284,7 @@ class AccountMgmtReceivableReport(models.Model):
                    AND move.invoice_date <= %(today)s
               GROUP BY move.commercial_partner_id
                 """,
-                currency_table=self.env["res.currency"]._get_simple_currency_table(
+                currency_table=self.env["res.currency"]._account_mgmt_currency_table(
                     self.env.companies
                 ),
                 partner_ids=tuple(partners.ids),

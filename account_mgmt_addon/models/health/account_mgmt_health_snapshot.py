@@ -135,6 +135,7 @@ class AccountMgmtHealthSnapshot(models.Model):
                 date=snapshot.date,
             )
 
+    @api.readonly
     def action_open_account(self):
         self.ensure_one()
         return {

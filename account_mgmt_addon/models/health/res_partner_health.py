@@ -142,6 +142,7 @@ class ResPartner(models.Model):
             },
         }
 
+    @api.readonly
     def action_view_account_health_history(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -362,6 +362,7 @@ class AccountMgmtInteraction(models.Model):
         self.filtered(lambda i: i.state == "cancelled").write({"state": "planned"})
         return True
 
+    @api.readonly
     def action_open_account(self):
         self.ensure_one()
         return {

@@ -1,6 +1,6 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ...tools.groups import GROUP_MANAGER
@@ -50,6 +50,7 @@ class CrmLead(models.Model):
             context
         )
 
+    @api.readonly
     def action_view_interactions(self):
         self.ensure_one()
         self.env["account_mgmt.interaction"].check_access("read")

@@ -200,6 +200,7 @@ class ResPartner(models.Model):
             or self.env.company
         )
 
+    @api.readonly
     def action_view_interactions(self):
         """Interactions of the account and its subsidiaries (of the person, for a
         contact)."""

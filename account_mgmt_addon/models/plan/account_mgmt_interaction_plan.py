@@ -104,6 +104,7 @@ class AccountMgmtPlan(models.Model):
         for plan in self:
             plan.linked_interaction_count = counts.get(plan, 0)
 
+    @api.readonly
     def action_open_interactions(self):
         """The interactions the plan's "Client interactions" objectives count."""
         self.ensure_one()
@@ -117,6 +118,7 @@ class AccountMgmtPlan(models.Model):
         }
         return action
 
+    @api.readonly
     def action_open_linked_interactions(self):
         """The interactions linked to the plan by hand."""
         self.ensure_one()

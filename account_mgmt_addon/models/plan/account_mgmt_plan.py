@@ -690,6 +690,7 @@ class AccountMgmtPlan(models.Model):
             "target": "current",
         }
 
+    @api.readonly
     def action_open_objectives(self):
         self.ensure_one()
         return {
@@ -701,6 +702,7 @@ class AccountMgmtPlan(models.Model):
             "context": {"default_plan_id": self.id},
         }
 
+    @api.readonly
     def action_open_actions(self):
         self.ensure_one()
         return {

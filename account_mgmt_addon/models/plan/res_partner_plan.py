@@ -133,6 +133,7 @@ class ResPartner(models.Model):
             ]
         )
 
+    @api.readonly
     def action_view_account_plans(self):
         self.ensure_one()
         account = self.commercial_partner_id

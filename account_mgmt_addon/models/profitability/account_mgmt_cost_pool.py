@@ -358,6 +358,7 @@ class AccountMgmtCostPool(models.Model):
             pool.message_post(body=self.env._("Allocation reset."))
         return True
 
+    @api.readonly
     def action_view_allocations(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -222,6 +222,7 @@ class ResPartner(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    @api.readonly
     def action_open_account_profitability(self):
         """The profitability report filtered on the account."""
         self.ensure_one()
@@ -235,6 +236,7 @@ class ResPartner(models.Model):
         }
         return action
 
+    @api.readonly
     def action_open_account_receivables(self):
         """The receivables report filtered on the account."""
         self.ensure_one()

@@ -214,6 +214,7 @@ class AccountMgmtTier(models.Model):
         )
         return self.env.cr.fetchall()
 
+    @api.readonly
     def action_view_accounts(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
