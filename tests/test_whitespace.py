@@ -377,3 +377,32 @@ class TestWhitespace(AccountMgmtCommon):
             if r["partner_id"] in [a.id for a in self.accounts.values()]
         ]
         self.assertEqual(ours, [(self.accounts["E"].id, self.categs["C1"].id)])
+
+    def test_top_whitespace_queries_per_batch(self):
+        """The partner form's and the portfolio's top 3: one read of the report
+        for any number of accounts (the query count doesn't grow with them)."""
+        self.company.account_mgmt_whitespace_threshold = 30.0
+        Report = self.env[REPORT].with_user(self.user_director)
+        one = self.accounts["D"]
+        five = self.env["res.partner"].browse([a.id for a in self.accounts.values()])
+        Report._account_top_whitespace(five)  # warm the caches (rules, fields)
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        Report._account_top_whitespace(one)
+        queries_one = self.env.cr.sql_log_count - before
+        self.env.invalidate_all()
+        with self.assertQueryCount(queries_one):
+            top = Report._account_top_whitespace(five)
+        self.assertEqual(
+            {key: len(top[account.id]) for key, account in self.accounts.items()},
+            {"A": 1, "B": 1, "C": 0, "D": 2, "E": 1},
+        )
+
+    def test_who_creates_opportunities(self):
+        row = self._rows()["D", "C2"]
+        with self.assertRaises(AccessError):
+            row.with_user(self.user_finance).action_create_opportunity()
+        action = row.with_user(self.user_director).action_create_opportunity()
+        lead = self.env["crm.lead"].browse(action["res_id"])
+        # the account manager is the salesperson, whoever clicks
+        self.assertEqual(lead.user_id, self.user_manager)
