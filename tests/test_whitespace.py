@@ -406,3 +406,37 @@ class TestWhitespace(AccountMgmtCommon):
         lead = self.env["crm.lead"].browse(action["res_id"])
         # the account manager is the salesperson, whoever clicks
         self.assertEqual(lead.user_id, self.user_manager)
+
+    def test_medians_are_percentile_cont(self):
+        """Every row's peer figures against PostgreSQL's percentile_cont(0.5)
+        over its peers' revenues (the peers as the issue defines them)."""
+        rows = self._rows()
+        revenue = {key: row.revenue for key, row in rows.items()}
+        industry = {k: a.industry_id for k, a in self.accounts.items()}
+        tier = {
+            k: a.with_company(self.company).account_tier_id
+            for k, a in self.accounts.items()
+        }
+        for (key, categ), row in rows.items():
+            peers = [
+                k for k in self.accounts if k != key and industry[k] == industry[key]
+            ]
+            if len(peers) < 3:
+                peers = [
+                    k
+                    for k in self.accounts
+                    if k != key and tier[key] and tier[k] == tier[key]
+                ]
+            bought = [revenue[k, categ] for k in peers if revenue[k, categ] > 0]
+            median = 0.0
+            if bought:
+                self.env.cr.execute(
+                    "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) "
+                    "FROM unnest(%s::numeric[]) v",
+                    [bought],
+                )
+                median = self.env.cr.fetchone()[0]
+            with self.subTest(account=key, categ=categ):
+                self.assertEqual(row.peer_count, len(peers))
+                self.assertEqual(row.peer_buyer_count, len(bought))
+                self.assertAlmostEqual(row.peer_median_revenue, median, places=2)

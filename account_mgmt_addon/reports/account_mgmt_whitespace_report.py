@@ -164,12 +164,17 @@ class AccountMgmtWhitespaceReport(models.Model):
     def _sql_whitespace(self, date_from, date_to, companies) -> SQL:
         """The report's rows, peers and medians included, in one statement.
 
+        Peer figures are window aggregates over each group x category (one sort,
+        no join of per-group statistics back to the rows: the planner, unable
+        to estimate such joins, looped over them). The median is the mean of the
+        revenues at the two middle ranks, which is ``percentile_cont(0.5)``
+        (an ordered-set aggregate can't be a window function; the tests compare
+        the two).
+
         An account's peer group is its industry (when it holds at least 3 other
-        accounts) or else its tier, in its company. Each group's buyers of a
-        category are counted once and their median taken with
-        ``percentile_cont``; an account's own revenue is then left out of its
-        group's figures: one less buyer, and the median of the group's sorted
-        revenues without the account's (its position known from ``row_number``).
+        accounts) or else its tier, in its company. Its own revenue is left out
+        of its group's figures: one less buyer, and the median of the group's
+        other buyers (its rank among them known from ``row_number``).
         """
         self.env["res.partner"].flush_model(
             ["industry_id", "account_manager_id", "account_tier_id"]
@@ -182,135 +187,153 @@ class AccountMgmtWhitespaceReport(models.Model):
         )
         return SQL(
             """
-            WITH sales AS (%(sales)s),
-            account_sales AS (
-                SELECT partner_id, company_id
-                  FROM sales
-                 GROUP BY partner_id, company_id
-                HAVING SUM(revenue) > 0
+            WITH sales AS MATERIALIZED (
+                SELECT grouped.*,
+                       concat_ws(',', grouped.partner_id, grouped.company_id,
+                                 grouped.categ_id) AS cell_key
+                  FROM (%(sales)s) grouped
             ),
-            accounts AS (
+            accounts AS MATERIALIZED (
                 SELECT account_sales.partner_id,
                        account_sales.company_id,
                        partner.industry_id,
                        %(tier)s AS tier_id,
                        partner.account_manager_id
-                  FROM account_sales
+                  FROM (
+                    SELECT partner_id, company_id
+                      FROM sales
+                     GROUP BY partner_id, company_id
+                    HAVING SUM(revenue) > 0
+                  ) account_sales
                   JOIN res_partner partner ON partner.id = account_sales.partner_id
             ),
-            categories AS (
+            categories AS MATERIALIZED (
                 SELECT DISTINCT sales.company_id, sales.categ_id
                   FROM sales
-                  JOIN accounts USING (partner_id, company_id)
+                  JOIN accounts
+                    ON accounts.partner_id = sales.partner_id
+                   AND accounts.company_id = sales.company_id
                  WHERE sales.revenue > 0
             ),
+            -- Each account belongs to the group of its industry, of its tier,
+            -- and to a group of its own (no peers).
             memberships AS (
-                SELECT partner_id, company_id, 'industry' AS kind,
-                       industry_id AS group_id
-                  FROM accounts
-                 WHERE industry_id IS NOT NULL
-                 UNION ALL
-                SELECT partner_id, company_id, 'tier', tier_id
-                  FROM accounts
-                 WHERE tier_id IS NOT NULL
+                SELECT membership.*,
+                       COUNT(*) OVER (PARTITION BY group_key) AS members
+                  FROM (
+                    SELECT accounts.*, groups.rank, groups.kind,
+                           concat_ws(',', accounts.company_id, groups.kind,
+                                     groups.group_id) AS group_key
+                      FROM accounts
+                     CROSS JOIN LATERAL (
+                        VALUES (0, 'industry', accounts.industry_id),
+                               (1, 'tier', accounts.tier_id),
+                               (2, 'alone', accounts.partner_id)
+                     ) AS groups (rank, kind, group_id)
+                     WHERE groups.group_id IS NOT NULL
+                  ) membership
             ),
-            group_sizes AS (
-                SELECT company_id, kind, group_id, COUNT(*) AS members
+            -- Its peers: its industry's group when it holds at least 3 other
+            -- accounts, else its tier's (else none).
+            chosen AS (
+                SELECT memberships.*,
+                       rank = MIN(rank) FILTER (
+                           WHERE kind <> 'industry' OR members - 1 >= %(min_peers)s
+                       ) OVER (PARTITION BY partner_id, company_id)
+                           AS is_own_group
                   FROM memberships
-                 GROUP BY company_id, kind, group_id
             ),
-            peer_groups AS (
-                SELECT DISTINCT ON (memberships.partner_id, memberships.company_id)
-                       memberships.*, group_sizes.members
-                  FROM memberships
-                  JOIN group_sizes USING (company_id, kind, group_id)
-                 WHERE memberships.kind = 'tier'
-                    OR group_sizes.members - 1 >= %(min_peers)s
-                 ORDER BY memberships.partner_id, memberships.company_id,
-                          memberships.kind = 'industry' DESC
+            used AS (
+                SELECT chosen.*
+                  FROM (
+                    SELECT chosen.*,
+                           BOOL_OR(is_own_group) OVER (PARTITION BY group_key)
+                               AS is_used
+                      FROM chosen
+                  ) chosen
+                 WHERE is_used
             ),
-            used_groups AS (
-                SELECT DISTINCT company_id, kind, group_id FROM peer_groups
-            ),
-            group_buyers AS (
-                SELECT memberships.company_id, memberships.kind,
-                       memberships.group_id, sales.categ_id, sales.partner_id,
-                       sales.revenue,
-                       ROW_NUMBER() OVER (
-                           PARTITION BY memberships.company_id, memberships.kind,
-                                        memberships.group_id, sales.categ_id
-                           ORDER BY sales.revenue, sales.partner_id
-                       ) AS position
-                  FROM memberships
-                  JOIN used_groups USING (company_id, kind, group_id)
-                  JOIN sales
-                    ON sales.partner_id = memberships.partner_id
-                   AND sales.company_id = memberships.company_id
-                   AND sales.revenue > 0
-            ),
-            group_stats AS (
-                SELECT company_id, kind, group_id, categ_id,
-                       COUNT(*) AS buyers,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY revenue)
-                           AS median,
-                       array_agg(revenue ORDER BY revenue, partner_id) AS revenues
-                  FROM group_buyers
-                 GROUP BY company_id, kind, group_id, categ_id
-            ),
-            cells AS (
-                SELECT accounts.*,
+            -- The members of the groups someone's peers are, each with its
+            -- revenue of each category.
+            member_cells AS (
+                SELECT used.*,
                        categories.categ_id,
-                       COALESCE(sales.revenue, 0.0) AS revenue,
-                       COALESCE(peer_groups.members - 1, 0) AS peer_count,
-                       COALESCE(group_stats.buyers, 0)
-                           - CASE WHEN own.position IS NULL THEN 0 ELSE 1 END
-                           AS peer_buyer_count,
-                       group_stats.median AS group_median,
-                       group_stats.revenues,
-                       own.position
-                  FROM accounts
-                  JOIN categories ON categories.company_id = accounts.company_id
+                       COALESCE(sales.revenue, 0.0) AS revenue
+                  FROM used
+                  JOIN categories ON categories.company_id = used.company_id
              LEFT JOIN sales
-                    ON sales.partner_id = accounts.partner_id
-                   AND sales.company_id = accounts.company_id
-                   AND sales.categ_id = categories.categ_id
-             LEFT JOIN peer_groups
-                    ON peer_groups.partner_id = accounts.partner_id
-                   AND peer_groups.company_id = accounts.company_id
-             LEFT JOIN group_stats
-                    ON group_stats.company_id = peer_groups.company_id
-                   AND group_stats.kind = peer_groups.kind
-                   AND group_stats.group_id = peer_groups.group_id
-                   AND group_stats.categ_id = categories.categ_id
-             LEFT JOIN group_buyers own
-                    ON own.partner_id = accounts.partner_id
-                   AND own.company_id = accounts.company_id
-                   AND own.kind = peer_groups.kind
-                   AND own.group_id = peer_groups.group_id
-                   AND own.categ_id = categories.categ_id
+                    ON sales.cell_key = concat_ws(
+                           ',', used.partner_id, used.company_id,
+                           categories.categ_id
+                       )
+            ),
+            -- Buyers of the category in the group, ranked by revenue.
+            ranked AS (
+                SELECT member_cells.*,
+                       COUNT(*) FILTER (WHERE revenue > 0) OVER cell_group
+                           AS buyers,
+                       CASE WHEN revenue > 0 THEN ROW_NUMBER() OVER (
+                           PARTITION BY group_key, categ_id, revenue > 0
+                           ORDER BY revenue, partner_id
+                       ) END AS position
+                  FROM member_cells
+                WINDOW cell_group AS (PARTITION BY group_key, categ_id)
+            ),
+            -- The revenues at the ranks a median needs: of the n buyers
+            -- ((n - 1) / 2 + 1 and n / 2 + 1), and of the n - 1 others when the
+            -- account is one of them (the same ranks of n - 1, shifted by one
+            -- from the account's own rank on).
+            medians AS (
+                SELECT ranked.*,
+                       MAX(revenue) FILTER (
+                           WHERE position = (buyers - 1) / 2 + 1
+                       ) OVER cell_group AS at_low,
+                       MAX(revenue) FILTER (
+                           WHERE position = buyers / 2 + 1
+                       ) OVER cell_group AS at_high,
+                       MAX(revenue) FILTER (
+                           WHERE position = (buyers - 2) / 2 + 2
+                       ) OVER cell_group AS at_other_low_next,
+                       MAX(revenue) FILTER (
+                           WHERE position = (buyers - 2) / 2 + 1
+                       ) OVER cell_group AS at_other_low,
+                       MAX(revenue) FILTER (
+                           WHERE position = (buyers - 1) / 2 + 2
+                       ) OVER cell_group AS at_other_high_next
+                  FROM ranked
+                 WINDOW cell_group AS (PARTITION BY group_key, categ_id)
             ),
             peers AS (
-                SELECT cells.*,
+                SELECT medians.partner_id,
+                       medians.company_id,
+                       medians.industry_id,
+                       medians.tier_id,
+                       medians.account_manager_id,
+                       medians.categ_id,
+                       medians.revenue,
+                       medians.members - 1 AS peer_count,
+                       medians.buyers
+                           - CASE WHEN medians.position IS NULL THEN 0 ELSE 1 END
+                           AS peer_buyer_count,
                        CASE
-                           WHEN cells.peer_buyer_count <= 0 THEN 0.0
-                           WHEN cells.position IS NULL
-                               THEN ROUND(cells.group_median::numeric, 2)
+                           WHEN medians.buyers
+                                - CASE WHEN medians.position IS NULL THEN 0 ELSE 1 END
+                                <= 0 THEN 0.0
+                           WHEN medians.position IS NULL
+                               THEN ROUND((medians.at_low + medians.at_high) / 2.0, 2)
                            ELSE ROUND((
-                               cells.revenues[
-                                   (cells.peer_buyer_count - 1) / 2 + 1
-                                   + CASE WHEN (cells.peer_buyer_count - 1) / 2 + 1
-                                               >= cells.position
-                                          THEN 1 ELSE 0 END
-                               ]
-                               + cells.revenues[
-                                   cells.peer_buyer_count / 2 + 1
-                                   + CASE WHEN cells.peer_buyer_count / 2 + 1
-                                               >= cells.position
-                                          THEN 1 ELSE 0 END
-                               ]
+                               CASE WHEN (medians.buyers - 2) / 2 + 1
+                                         >= medians.position
+                                    THEN medians.at_other_low_next
+                                    ELSE medians.at_other_low END
+                               + CASE WHEN (medians.buyers - 1) / 2 + 1
+                                           >= medians.position
+                                      THEN medians.at_other_high_next
+                                      ELSE medians.at_low END
                            ) / 2.0, 2)
                        END AS peer_median_revenue
-                  FROM cells
+                  FROM medians
+                 WHERE medians.is_own_group
             )
             SELECT (peers.partner_id::bigint * %(categ_span)s + peers.categ_id)
                        * %(company_span)s + peers.company_id AS id,
