@@ -882,10 +882,8 @@ class AccountMgmtReceivableReport(models.Model):
 
 
 class AccountMgmtWhitespaceReport(models.Model):
-    _inherit = "account_mgmt.whitespace.report"
-
-    ensure_one = _clean_ensure_one
-    browse = _clean_browse
+    _name = "account_mgmt.whitespace.report"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.whitespace.report"]
 
 
 class MailActivity(models.Model):
