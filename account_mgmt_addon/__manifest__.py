@@ -29,6 +29,7 @@
         "security/account_mgmt_profitability_security.xml",
         "security/account_mgmt_plan_security.xml",
         "security/account_mgmt_access_security.xml",
+        "security/account_mgmt_whitespace_security.xml",
         # data
         "data/account_mgmt_tier_data.xml",
         "data/account_mgmt_tier_cron.xml",
@@ -37,6 +38,7 @@
         "data/account_mgmt_profitability_mail_data.xml",
         "data/account_mgmt_profitability_data.xml",
         "data/account_mgmt_plan_data.xml",
+        "data/account_mgmt_whitespace_data.xml",
         # views
         "views/account_mgmt_tier_views.xml",
         "views/account_mgmt_tier_history_views.xml",
@@ -66,6 +68,8 @@
         "wizards/account_mgmt_settings_views.xml",
         "reports/account_mgmt_plan_report.xml",
         "views/account_mgmt_interaction_plan_views.xml",
+        "reports/account_mgmt_whitespace_report_views.xml",
+        "views/account_mgmt_whitespace_views.xml",
         # menus last: they reference the actions above
         "views/account_mgmt_menus.xml",
     ],

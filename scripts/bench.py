@@ -141,7 +141,7 @@ class Bench:
         self.cr.execute("SELECT to_regclass(%s)", [table])
         return bool(self.cr.fetchone()[0])
 
-    SECTIONS = ("profitability", "receivable", "jobs", "views", "size")
+    SECTIONS = ("profitability", "receivable", "jobs", "views", "size", "whitespace")
 
     def run(self, only=None):
         for section in self.SECTIONS:
@@ -629,6 +629,75 @@ class Bench:
             None,
             None,
             f"{_mb(tables_size + column_size + index_size)} / {_mb(database)}",
+        )
+
+    # ----------------------------------------------------------- 6. whitespace
+    def bench_whitespace(self):
+        model_name = "account_mgmt.whitespace.report"
+        if model_name not in self.env:
+            self.add("6", "whitespace: the whole company")
+            return
+        env = self.user_env("bench_finance")
+        report = env[model_name]
+        company = self.env.company
+        date_from, date_to = report._account_mgmt_window()
+
+        def statement():
+            # The one statement (peers and medians), every row of the company.
+            query = report.sudo()._sql_whitespace(date_from, date_to, company)
+            self.cr.execute(query)
+            return self.cr.fetchall()
+
+        sql_time, _q, rows = self.measure(statement)
+        self.add(
+            "6",
+            f"whitespace SQL statement, whole company ({len(rows):,} rows, "
+            f"{sum(1 for r in rows if r[13]):,} whitespace)",
+            sql_time,
+            None,
+            1,
+            db=sql_time,
+        )
+        orm_time, queries, result = self.measure(
+            lambda: report.web_search_read(
+                [("is_whitespace", "=", True)],
+                {"partner_id": {"fields": {"display_name": {}}}, "expected_value": {}},
+                limit=80,
+            )
+        )
+        self.add(
+            "6",
+            f"whitespace list, first 80 by expected value of {result['length']:,} "
+            "(finance)",
+            orm_time,
+            None,
+            queries,
+            db=self.db_seconds,
+        )
+        measures = ["revenue:sum", "expected_value:sum", "__count"]
+        orm_time, queries, groups = self.measure(
+            lambda: self._pivot(report, [], "partner_id", "categ_id", measures)
+        )
+        self.add(
+            "6",
+            f"whitespace pivot: accounts x categories ({len(groups):,} cells, finance)",
+            orm_time,
+            None,
+            queries,
+            db=self.db_seconds,
+        )
+        manager = self.user_env("bench_am_1_1")[model_name]
+        orm_time, queries, groups = self.measure(
+            lambda: self._pivot(manager, [], "partner_id", "categ_id", measures)
+        )
+        self.add(
+            "6",
+            f"whitespace pivot: own accounts x categories ({len(groups):,} cells, "
+            "account manager)",
+            orm_time,
+            None,
+            queries,
+            db=self.db_seconds,
         )
 
 

@@ -586,6 +586,13 @@ class Generator:
 
         rng = self.rng
         categ = env["product.category"].create({"name": "Bench Products"})
+        # One category per kind of product (whitespace compares categories).
+        kind_categs = {
+            kind: env["product.category"].create(
+                {"name": f"Bench {kind}", "parent_id": categ.id}
+            )
+            for kind in PRODUCT_KINDS + SERVICE_KINDS
+        }
         product_vals = []
         for i in range(self.scale["products"]):
             service = i % 4 == 3
@@ -596,7 +603,7 @@ class Generator:
                     "name": f"{kinds[i % len(kinds)]} {WORDS_A[i % len(WORDS_A)]}",
                     "default_code": f"BP{i:04d}",
                     "type": "service" if service else "consu",
-                    "categ_id": categ.id,
+                    "categ_id": kind_categs[kinds[i % len(kinds)]].id,
                     "list_price": price,
                     "standard_price": round(price * rng.uniform(0.35, 0.8), 2),
                 }

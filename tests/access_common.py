@@ -19,6 +19,8 @@ The test enumerates the add-on's models and its fields restricted by ``groups=``
 a model or a restricted field without a row in the tables below fails it.
 """
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, fields
 
 from .plan_common import PlanCommon
@@ -117,6 +119,17 @@ PER_ACCOUNT_READ = {
         "paul": NO_RIGHT,
         "bea": B,
     },
+    # Whitespace rows (account x category, last 12 months): the account's team,
+    # directors and finance; peer figures are aggregates of the row.
+    "account_mgmt.whitespace.report": {
+        "anna": ANNA,
+        "bruno": BRUNO,
+        "dora": A,
+        "fred": A,
+        "sam": NO_RIGHT,
+        "paul": NO_RIGHT,
+        "bea": B,
+    },
 }
 PLAN_READ = {
     "anna": ANNA,
@@ -168,6 +181,7 @@ PER_ACCOUNT_WRITE = {
     "account_mgmt.profitability.report": ({"revenue": 1.0}, {}),
     "account_mgmt.receivable.report": ({"amount_residual": 1.0}, {}),
     "account_mgmt.profitability.breakdown": ({"revenue": 1.0}, {}),
+    "account_mgmt.whitespace.report": ({"revenue": 1.0}, {}),
 }
 
 # Who creates a record on which account (as themselves).
@@ -272,6 +286,7 @@ RESTRICTED_FIELDS = {
                 "account_dso",
                 "account_dso_defined",
                 "account_mgmt_overdue_ids",
+                "account_whitespace_top_ids",
             )
         ),
         MANAGERS_FINANCE,
@@ -420,6 +435,11 @@ class AccessCommon(PlanCommon):
         TeamMember = env["account_mgmt.team.member"].sudo()
         cls.records = {model: {} for model in PER_ACCOUNT_READ}
         itype = env.ref("account_mgmt_addon.interaction_type_call")
+        # The 10th of the month before last: in the last 12 months of any day.
+        recent = (
+            fields.Date.context_today(env["res.partner"]).replace(day=1)
+            - relativedelta(months=2)
+        ).replace(day=10)
         for key, account in cls.accounts.items():
             company = cls.companies[key]
             member = u["anna"] if key == "team" else cls.user_carla
@@ -462,6 +482,10 @@ class AccessCommon(PlanCommon):
                 "2024-03-15",
                 [(cls.product_goods, 2, 1000.0)],
                 company=company,
+            )
+            # ... and one in the last 12 months on any day (whitespace rows)
+            cls._post_move(
+                account, recent, [(cls.product_goods, 1, 500.0)], company=company
             )
             contact = Partner.create({"name": f"{account.name} buyer"})
             contact.parent_id = account
@@ -561,6 +585,7 @@ class AccessCommon(PlanCommon):
                 "account_mgmt.profitability.report",
                 "account_mgmt.profitability.breakdown",
                 "account_mgmt.receivable.report",
+                "account_mgmt.whitespace.report",
             ):
                 cls.records[report][key] = env[report].sudo().search(domain)
 

@@ -8,6 +8,7 @@ from . import health
 from . import ledger
 from . import profitability
 from . import plan
+from . import whitespace
 
 # The demo loader reads every feature. account_mgmt_access is imported last, by the
 # add-on's __init__ (its checks wrap every model's own).

@@ -6,3 +6,4 @@ from . import account_mgmt_profitability_pdf
 from . import account_mgmt_profitability_breakdown
 from . import account_mgmt_workload_report
 from . import res_currency
+from . import account_mgmt_whitespace_report

@@ -13,6 +13,7 @@ SETTINGS = (
     "account_mgmt_default_cadence_days",
     "account_mgmt_health_green_min",
     "account_mgmt_health_amber_min",
+    "account_mgmt_whitespace_threshold",
 )
 
 
@@ -56,6 +57,12 @@ class AccountMgmtSettings(models.TransientModel):
     )
     account_mgmt_health_green_min = fields.Integer(string="Green Health From")
     account_mgmt_health_amber_min = fields.Integer(string="Amber Health From")
+    account_mgmt_whitespace_threshold = fields.Float(
+        string="Whitespace From Penetration (%)",
+        digits=(16, 2),
+        help="A product category an account doesn't buy is whitespace when at "
+        "least this share of its peers buy it.",
+    )
 
     @api.model
     def _check_director(self):

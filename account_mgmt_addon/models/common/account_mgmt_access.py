@@ -881,6 +881,11 @@ class AccountMgmtReceivableReport(models.Model):
     _inherit = ["account_mgmt.access.mixin", "account_mgmt.receivable.report"]
 
 
+class AccountMgmtWhitespaceReport(models.Model):
+    _name = "account_mgmt.whitespace.report"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.whitespace.report"]
+
+
 class MailActivity(models.Model):
     _inherit = "mail.activity"
 
@@ -956,6 +961,10 @@ class ResPartner(models.Model):
     def action_view_account_health_history(self):
         ensure_one(self)
         return super().action_view_account_health_history()
+
+    def action_view_account_whitespace(self):
+        ensure_one(self)
+        return super().action_view_account_whitespace()
 
 
 # Health of an account on the partner (company-dependent columns written by the
