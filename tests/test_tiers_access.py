@@ -6,6 +6,8 @@ Anna and Bruno are account managers, Dora is a director, Fred is finance and Pau
 plain internal user (tests/common.py).
 """
 
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
@@ -122,6 +124,41 @@ class TestTiersAccess(TiersCommon):
         self.assertTrue(anna.account_mgmt_can_edit_team)
         bruno = self.bruno_account.with_user(self.user_manager)
         self.assertFalse(bruno.account_mgmt_can_edit_team)
+
+    def test_form_shows_margins_to_whoever_may_read_them(self):
+        """The account form's margins (the account's and its group's, with their
+        labels and % signs) follow the profitability group: finance, directors,
+        and account managers when the setting gives them the group; revenue is
+        on the form for every account manager."""
+
+        def form_nodes(user):
+            arch = (
+                self.env["res.partner"]
+                .with_user(user)
+                .get_views([(False, "form")])["views"]["form"]["arch"]
+            )
+            form = etree.fromstring(arch)
+            return {
+                "revenue": len(form.xpath("//field[@name='account_annual_revenue']")),
+                "margin": len(form.xpath("//field[@name='account_gross_margin']")),
+                "margin_percent": len(
+                    form.xpath("//div[@name='account_margin_percent']")
+                ),
+                "group_margin_percent": len(
+                    form.xpath("//div[@name='account_group_margin_percent']")
+                ),
+            }
+
+        hidden = {"margin": 0, "margin_percent": 0, "group_margin_percent": 0}
+        shown = {"margin": 2, "margin_percent": 1, "group_margin_percent": 1}
+        # the account's, and the group members' column
+        self.assertEqual(form_nodes(self.user_manager), {"revenue": 2, **hidden})
+        self.assertEqual(form_nodes(self.user_director), {"revenue": 2, **shown})
+        self.assertEqual(form_nodes(self.user_finance), {"revenue": 2, **shown})
+        self.user_manager.groups_id |= self.env.ref(
+            "account_mgmt_addon.group_account_mgmt_profitability"
+        )
+        self.assertEqual(form_nodes(self.user_manager), {"revenue": 2, **shown})
 
     # Someone else's account -------------------------------------------
     def test_manager_cant_change_another_managers_account(self):
