@@ -243,7 +243,10 @@ class TestReceivableRules(ProfitabilityCommon):
             "Mu Retail", account_manager_id=self.user_manager.id, email="ap@mu.example"
         )
         self._move(mu, "2025-05-01", "2025-05-31", 400.0)
-        mu.with_user(self.user_manager).action_send_payment_reminder()
+        action = mu.with_user(self.user_manager).action_send_payment_reminder()
+        self.env["mail.compose.message"].with_user(self.user_manager).with_context(
+            action["context"]
+        ).create({}).action_send_mail()
         message = mu.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
         body = " ".join(html2plaintext(message.body).split())
         amount = format_amount(self.env, 440.0, self.company.currency_id)
