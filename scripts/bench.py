@@ -305,6 +305,16 @@ class Bench:
         }
 
     # ----------------------------------------------------------- 2. receivable
+    #: The aging pivots measured: the default view (account manager x tier rows,
+    #: bucket columns) and accounts x bucket (issue 16's two goals).
+    RECEIVABLE_PIVOTS = (
+        (
+            "account manager x tier x bucket (default view)",
+            ("account_manager_id", "account_tier_id"),
+        ),
+        ("accounts x bucket", ("partner_id",)),
+    )
+
     def bench_receivable(self):
         model_name = "account_mgmt.receivable.report"
         if model_name not in self.env:
@@ -312,37 +322,90 @@ class Bench:
             return
         report = self.user_env("bench_finance")[model_name]
         measures = ["amount_residual:sum", "amount_overdue:sum", "__count"]
-        orm_time, queries, orm_rows = self.measure(
-            lambda: self._pivot(report, [], "partner_id", "aging_bucket", measures)
-        )
-        db_time = self.db_seconds
-        sql_time, _q, sql_rows = self.measure(self._receivable_sql)
-        orm_result = {
-            (self._group_key(g, "partner_id"), g["aging_bucket"]): (
-                round(g["amount_residual"] or 0.0, 2),
-                round(g["amount_overdue"] or 0.0, 2),
-                g["__count"],
+        for label, rows in self.RECEIVABLE_PIVOTS:
+            orm_time, queries, orm_groups = self.measure(
+                lambda rows=rows: self._pivot_headers(
+                    report, rows, "aging_bucket", measures
+                )
             )
-            for g in orm_rows
-        }
-        self.add(
-            "2",
-            f"receivable aging pivot: accounts x bucket ({len(orm_result)} cells)",
-            orm_time,
-            sql_time,
-            queries,
-            _compare(orm_result, sql_rows),
-            db=db_time,
-        )
+            db_time = self.db_seconds
+            sql_time, _q, sql_cells = self.measure(
+                lambda rows=rows: self._receivable_sql(rows)
+            )
+            orm_cells = {}
+            for groupby, groups in orm_groups.items():
+                for group in groups:
+                    key = (groupby,) + tuple(
+                        self._labelled_key(group, fname) for fname in groupby
+                    )
+                    orm_cells[key] = (
+                        round(group["amount_residual"] or 0.0, 2),
+                        round(group["amount_overdue"] or 0.0, 2),
+                        group["__count"],
+                    )
+            self.add(
+                "2",
+                f"receivable aging pivot: {label} ({len(orm_cells)} cells)",
+                orm_time,
+                sql_time,
+                queries,
+                _compare(orm_cells, sql_cells),
+                db=db_time,
+            )
 
-    def _receivable_sql(self):
-        # The receivable rules written again by hand (README "Receivables per
-        # account"), not read from the report: open items of posted entries;
-        # credits (negative residuals) in a bucket of their own; overdue = what is
-        # past due less the account's unapplied credits, applied to the most
-        # recent past-due items first, never more than the item, never negative.
+    @staticmethod
+    def _pivot_groupbys(rows, col):
+        """The groupbys of the web client's pivot with ``rows`` expanded and one
+        column groupby: every prefix of the rows, alone and with the column."""
+        groupbys = []
+        for i in range(len(rows) + 1):
+            groupbys += [tuple(rows[:i]), (*rows[:i], col)]
+        return groupbys
+
+    def _pivot_headers(self, model, rows, col, measures):
+        """The read_group calls of that pivot: {groupby: groups}."""
+        return {
+            groupby: model.read_group([], measures, list(groupby), lazy=False)
+            for groupby in self._pivot_groupbys(rows, col)
+        }
+
+    @staticmethod
+    def _labelled_key(group, fname):
+        """A header as the web client shows it: (id, label) of a many2one, the
+        selection key of a selection, None for "None"."""
+        value = group[fname]
+        if isinstance(value, tuple):
+            return (value[0], value[1])
+        return value or None
+
+    def _receivable_sql(self, rows=("partner_id",)):
+        """The aging pivot's cells written again by hand (README "Receivables per
+        account"), labels included, for the pivot whose row groupbys are
+        ``rows`` (among partner_id, account_manager_id, account_tier_id) and
+        column the bucket: open items of posted entries; credits (negative
+        residuals) in a bucket of their own; overdue = what is past due less the
+        account's unapplied credits, applied to the most recent past-due items
+        first, never more than the item, never negative."""
+        company = self.env.company.id
+        columns = {
+            "partner_id": ("x.partner_id", "partner.complete_name"),
+            "account_manager_id": ("x.manager_id", "manager.name"),
+            "account_tier_id": ("x.tier_id", "tier.name ->> 'en_US'"),
+        }
+        keys = [columns[fname][0] for fname in rows]
+        labels = [columns[fname][1] for fname in rows]
+        grouping_sets = []
+        for i in range(len(rows) + 1):
+            prefix = [f"{keys[j]}, {labels[j]}" for j in range(i)]
+            grouping_sets.append("(" + ", ".join(prefix) + ")")
+            grouping_sets.append("(" + ", ".join([*prefix, "x.bucket"]) + ")")
+        select_keys = ", ".join(
+            f"{key}, {label}" for key, label in zip(keys, labels, strict=True)
+        )
+        grouping = ", ".join([*keys, "x.bucket"])
+        tier = self._tier_sql("client")
         self.cr.execute(
-            """
+            f"""
             WITH open_item AS (
                 SELECT l.id,
                        lp.commercial_partner_id AS partner_id,
@@ -369,34 +432,53 @@ class Bench:
                   FROM open_item o
                   LEFT JOIN credit c ON c.partner_id = o.partner_id
                  WHERE o.residual > 0 AND o.due < %(today)s
-            )
-            SELECT k1, k2, SUM(residual), SUM(overdue), COUNT(*), GROUPING(k1, k2)
-              FROM (
-                SELECT o.partner_id AS k1,
+            ), x AS (
+                SELECT o.partner_id,
+                       client.account_manager_id AS manager_id,
+                       {tier} AS tier_id,
                        CASE WHEN o.residual < 0 THEN 0
                             WHEN o.due >= %(today)s THEN 1
                             WHEN %(today)s - o.due <= 30 THEN 2
                             WHEN %(today)s - o.due <= 60 THEN 3
                             WHEN %(today)s - o.due <= 90 THEN 4
-                            ELSE 5 END AS k2,
+                            ELSE 5 END AS bucket,
                        o.residual,
                        COALESCE(p.overdue, 0) AS overdue
                   FROM open_item o
+                  JOIN res_partner client ON client.id = o.partner_id
                   LEFT JOIN past_due p ON p.id = o.id
-              ) x
-             GROUP BY GROUPING SETS ((k1, k2), (k1), (k2), ())
+            )
+            SELECT {select_keys}{", " if select_keys else ""}x.bucket,
+                   SUM(x.residual), SUM(x.overdue), COUNT(*),
+                   GROUPING({grouping})
+              FROM x
+              LEFT JOIN res_partner partner ON partner.id = x.partner_id
+              LEFT JOIN res_users manager_user ON manager_user.id = x.manager_id
+              LEFT JOIN res_partner manager ON manager.id = manager_user.partner_id
+              LEFT JOIN account_mgmt_tier tier ON tier.id = x.tier_id
+             GROUP BY GROUPING SETS ({", ".join(grouping_sets)})
             """,
-            {"today": self.today, "company": self.env.company.id},
+            {"today": self.today, "company": company},
         )
         # the report's bucket keys, in order: credits, not due, 1-30, 31-60,
         # 61-90, older
         field = self.env["account_mgmt.receivable.report"]._fields["aging_bucket"]
         buckets = [key for key, _label in field.selection]
-        return {
-            (r[0], buckets[r[1]]): (float(r[2]), float(r[3]), r[4])
-            for r in self.cr.fetchall()
-            if not r[5]
-        }
+        n = len(rows)
+        cells = {}
+        for r in self.cr.fetchall():
+            grouped = r[-1]
+            # GROUPING bits: one per row key then the bucket, 1 = rolled up
+            depth = sum(1 for j in range(n) if not grouped >> (n - j) & 1)
+            with_bucket = not grouped & 1
+            groupby = tuple(rows[:depth]) + (("aging_bucket",) if with_bucket else ())
+            key = [groupby]
+            for j in range(depth):
+                key.append((r[2 * j], r[2 * j + 1]) if r[2 * j] else None)
+            if with_bucket:
+                key.append(buckets[r[2 * n]])
+            cells[tuple(key)] = (float(r[-4]), float(r[-3]), r[-2])
+        return cells
 
     # ----------------------------------------------------------------- 3. jobs
     def bench_jobs(self):
