@@ -136,7 +136,8 @@ class TestJourneys(PlanCommon):
         account whose current plan has a margin objective, whose status is
         hidden from them: the plan's status is the worst of the others (it
         raised "False is not in list"), the card counts 0 of 2 objectives on
-        track or done."""
+        track or done (2 of 2 once both are reached: hidden or not, an objective
+        counts by its status, as in the health score)."""
         self.env["res.company"].search(
             []
         ).account_mgmt_managers_see_profitability = False
@@ -157,6 +158,23 @@ class TestJourneys(PlanCommon):
         self.assertEqual(account.account_plan_objective_ok_count, 0)
         self.assertEqual(
             self.account.with_user(self.user_director).account_plan_status, expected
+        )
+        # Two widgets sold today: revenue 2,000 of 1,000, gross margin 2 x (1,000 -
+        # 600) = 800 of 500: both reached. The manager still doesn't see the
+        # margin objective's status, but the card counts it as the health
+        # score's plan measure does: 2 of 2, not 1 of 2.
+        self._post_move(self.account, today, [(self.product_goods, 2, 1000.0)])
+        self.env.invalidate_all()
+        account = self.account.with_user(self.user_manager)
+        margin_objective = plan.objective_ids.filtered(
+            lambda o: o.metric == "gross_margin"
+        )
+        self.assertFalse(margin_objective.with_user(self.user_manager).status)
+        self.assertEqual(account.account_plan_objective_count, 2)
+        self.assertEqual(account.account_plan_objective_ok_count, 2)
+        self.assertEqual(
+            self.account.with_user(self.user_director).account_plan_objective_ok_count,
+            2,
         )
 
     # -- tiering preview on another day ----------------------------------------

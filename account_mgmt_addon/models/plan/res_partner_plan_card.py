@@ -28,12 +28,17 @@ class ResPartner(models.Model):
     def _compute_account_plan_objectives(self):
         # The current plans come with their objectives (one search_fetch in
         # _compute_account_plan); their statuses are computed for all at once.
-        # A margin objective's status is hidden from users without the
-        # profitability group: it does not count as on track for them.
-        objectives = self.account_plan_current_id.objective_ids
+        # The count is the health score's (its plan measure says "2 of 6
+        # objectives on track or done" to the same readers): a margin objective
+        # whose figures the user may not see still counts by its status, read
+        # as superuser, so the card and the health detail never disagree; the
+        # status itself stays hidden on the objective.
+        objectives = self.account_plan_current_id.objective_ids.sudo()
         objectives.mapped("status")
         for partner in self:
-            plan_objectives = partner.account_plan_current_id.objective_ids
+            plan_objectives = objectives.filtered(
+                lambda o, plan=partner.account_plan_current_id: o.plan_id == plan
+            )
             partner.account_plan_objective_count = len(plan_objectives)
             partner.account_plan_objective_ok_count = len(
                 plan_objectives.filtered(lambda o: o.status in OK_STATUSES)
