@@ -30,6 +30,7 @@
         "security/account_mgmt_plan_security.xml",
         "security/account_mgmt_access_security.xml",
         "security/account_mgmt_whitespace_security.xml",
+        "security/account_mgmt_budget_security.xml",
         # data
         "data/account_mgmt_tier_data.xml",
         "data/account_mgmt_tier_cron.xml",
@@ -72,6 +73,8 @@
         "views/account_mgmt_whitespace_views.xml",
         # menus last: they reference the actions above
         "views/account_mgmt_menus.xml",
+        # after the menus: its menus go under the root menu
+        "views/account_mgmt_budget_views.xml",
     ],
     "demo": [
         "demo/account_mgmt_demo.xml",

@@ -9,6 +9,7 @@ from . import ledger
 from . import profitability
 from . import plan
 from . import whitespace
+from . import budget
 
 # The demo loader reads every feature. account_mgmt_access is imported last, by the
 # add-on's __init__ (its checks wrap every model's own).
