@@ -74,6 +74,7 @@
         # menus last: they reference the actions above
         "views/account_mgmt_menus.xml",
         # after the menus: its menus go under the root menu
+        "wizards/account_mgmt_budget_baseline_views.xml",
         "views/account_mgmt_budget_views.xml",
     ],
     "demo": [

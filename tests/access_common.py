@@ -384,6 +384,35 @@ MASKED = {
 }
 
 
+# Budgets and forecasts (issue 19): a live forecast version per company, one line
+# per account (and its logged creation). Account managers read the lines of their
+# accounts and change their accounts' live forecast; finance and directors all.
+BUDGET_LINE_READ = {
+    "anna": ANNA,
+    "bruno": BRUNO,
+    "dora": A,
+    "fred": A,
+    "sam": NO_RIGHT,
+    "paul": NO_RIGHT,
+    "bea": B,
+}
+PER_ACCOUNT_READ["account_mgmt.budget.line"] = BUDGET_LINE_READ
+PER_ACCOUNT_READ["account_mgmt.budget.adjustment"] = BUDGET_LINE_READ
+PER_ACCOUNT_WRITE["account_mgmt.budget.line"] = (
+    {"amount": 1500.0, "adjustment_reason": "Matrix"},
+    {"anna": ANNA, "bruno": BRUNO, "dora": A, "fred": A, "bea": B},
+)
+# Written by the add-on only.
+PER_ACCOUNT_WRITE["account_mgmt.budget.adjustment"] = ({"reason": "x"}, {})
+CONFIG["account_mgmt.budget"] = (
+    {"note": "<p>Ours</p>"},
+    {"anna": {"a"}, "bruno": {"a"}, "dora": {"a"}, "fred": {"a"}, "bea": {"b"}},
+    {"dora": {"a"}, "fred": {"a"}, "bea": {"b"}},
+)
+WIZARDS["account_mgmt.budget.baseline"] = "fred"
+RESTRICTED_FIELDS[("account_mgmt.budget.line", "margin_amount")] = PROFITABILITY
+
+
 class AccessCommon(PlanCommon):
     """Roles, accounts and one record of every per-account model each."""
 
@@ -588,6 +617,41 @@ class AccessCommon(PlanCommon):
                 "account_mgmt.whitespace.report",
             ):
                 cls.records[report][key] = env[report].sudo().search(domain)
+        # Budgets and forecasts: a live forecast per company, a line per account.
+        month = fields.Date.context_today(env["res.partner"]).replace(day=1)
+        for key, company in (("a", cls.company), ("b", cls.company_b)):
+            cls.config_records["account_mgmt.budget"][key] = (
+                env["account_mgmt.budget"]
+                .sudo()
+                .create(
+                    {
+                        "name": "Matrix forecast",
+                        "kind": "forecast",
+                        "company_id": company.id,
+                        "date_from": month,
+                        "date_to": month + relativedelta(months=1, days=-1),
+                    }
+                )
+            )
+        for key, account in cls.accounts.items():
+            company_key = "b" if key == "b" else "a"
+            line = (
+                env["account_mgmt.budget.line"]
+                .sudo()
+                .create(
+                    {
+                        "budget_id": cls.config_records["account_mgmt.budget"][
+                            company_key
+                        ].id,
+                        "partner_id": account.id,
+                        "date": month,
+                        "amount": 1000.0,
+                        "margin_amount": 400.0,
+                    }
+                )
+            )
+            cls.records["account_mgmt.budget.line"][key] = line
+            cls.records["account_mgmt.budget.adjustment"][key] = line.adjustment_ids
 
     def _fingerprint(self):
         """Rows of the add-on's tables and of the partners, as text."""

@@ -24,3 +24,8 @@ class AccountMgmtBudgetLine(models.Model):
 class AccountMgmtBudgetAdjustment(models.Model):
     _name = "account_mgmt.budget.adjustment"
     _inherit = ["account_mgmt.access.mixin", "account_mgmt.budget.adjustment"]
+
+
+class AccountMgmtBudgetBaseline(models.TransientModel):
+    _name = "account_mgmt.budget.baseline"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.budget.baseline"]

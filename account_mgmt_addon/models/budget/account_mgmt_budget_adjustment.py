@@ -10,6 +10,7 @@ class AccountMgmtBudgetAdjustment(models.Model):
     _name = "account_mgmt.budget.adjustment"
     _description = "Account Forecast Adjustment"
     _order = "create_date desc, id desc"
+    _rec_names_search = ["partner_id", "budget_id"]
 
     line_id = fields.Many2one(
         comodel_name="account_mgmt.budget.line",

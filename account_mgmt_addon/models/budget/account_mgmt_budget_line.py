@@ -3,16 +3,26 @@
 """A line of a budget or forecast version: what an account is budgeted (or
 forecast) to buy in a month, optionally of a product category."""
 
-from odoo import api, fields, models
-from odoo.tools import create_unique_index
+from collections import Counter
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, create_unique_index
 
 from ...tools.groups import GROUP_PROFITABILITY
+from .account_mgmt_budget import budget_internal, is_budget_owner
+
+# What makes a line unique in its version.
+KEY_FIELDS = ("budget_id", "partner_id", "date", "categ_id")
+# Context key: the reason of the amount changes of this call (adjustment log).
+REASON = "account_mgmt_budget_reason"
 
 
 class AccountMgmtBudgetLine(models.Model):
     _name = "account_mgmt.budget.line"
     _description = "Account Budget or Forecast Line"
     _order = "budget_id, partner_id, date, categ_id, id"
+    _rec_names_search = ["partner_id", "budget_id"]
     _check_company_auto = True
 
     budget_id = fields.Many2one(
@@ -44,6 +54,7 @@ class AccountMgmtBudgetLine(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
+        check_company=True,
         domain="['|', ('is_company', '=', True), ('parent_id', '=', False)]",
         help="The commercial account (a company, or a person without a company).",
     )
@@ -105,3 +116,285 @@ class AccountMgmtBudgetLine(models.Model):
                     ],
                 )
             )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("date", "budget_id")
+    def _check_date(self):
+        for line in self:
+            budget = line.budget_id
+            if line.date.day != 1:
+                raise ValidationError(
+                    _(
+                        "%(account)s: a line is for a month, dated on its first day "
+                        "(%(first)s), not %(date)s.",
+                        account=line.partner_id.display_name,
+                        first=line.date.replace(day=1),
+                        date=line.date,
+                    )
+                )
+            if not budget.date_from <= line.date <= budget.date_to:
+                raise ValidationError(
+                    _(
+                        "%(account)s: %(month)s is outside the months of %(version)s "
+                        "(%(date_from)s to %(date_to)s).",
+                        account=line.partner_id.display_name,
+                        month=line.date.strftime("%Y-%m"),
+                        version=budget.name,
+                        date_from=budget.date_from,
+                        date_to=budget.date_to,
+                    )
+                )
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        for line in self:
+            if line.amount < 0:
+                raise ValidationError(
+                    _(
+                        "%(account)s, %(month)s: the revenue can't be negative "
+                        "(%(amount)s).",
+                        account=line.partner_id.display_name,
+                        month=line.date.strftime("%Y-%m"),
+                        amount=line.amount,
+                    )
+                )
+
+    @api.constrains("partner_id")
+    def _check_partner(self):
+        for line in self:
+            partner = line.partner_id
+            if partner != partner.commercial_partner_id:
+                raise ValidationError(
+                    _(
+                        "%(contact)s is a contact of %(account)s: budget and forecast "
+                        "the account %(account)s itself.",
+                        contact=partner.display_name,
+                        account=partner.commercial_partner_id.display_name,
+                    )
+                )
+
+    def _account_mgmt_check_duplicates(self, keys, exclude_ids=()):
+        """``keys`` (budget, partner, date, category or 0) are neither repeated
+        nor already lines of their versions (other than ``exclude_ids``): checked
+        before anything is written, so that a duplicate is a clear error."""
+        keys = [key for key in keys if all(key[:3])]
+        if not keys:
+            return
+        repeated = [key for key, count in Counter(keys).items() if count > 1]
+        if not repeated:
+            self.flush_model(KEY_FIELDS)
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT budget_id, partner_id, date, COALESCE(categ_id, 0)
+                      FROM account_mgmt_budget_line
+                     WHERE (budget_id, partner_id, date, COALESCE(categ_id, 0)) IN %s
+                       AND id NOT IN %s
+                     LIMIT 1
+                    """,
+                    tuple(keys),
+                    tuple(exclude_ids) or (0,),
+                )
+            )
+            repeated = self.env.cr.fetchall()
+        if repeated:
+            budget_id, partner_id, date, categ_id = repeated[0]
+            date = fields.Date.to_date(date)
+            category = (
+                self.env["product.category"].sudo().browse(categ_id).display_name
+                if categ_id
+                else ""
+            )
+            raise ValidationError(
+                _(
+                    "%(version)s already has a line for %(account)s in %(month)s"
+                    "%(category)s: change that line instead of adding another.",
+                    version=self.env["account_mgmt.budget"]
+                    .sudo()
+                    .browse(budget_id)
+                    .name,
+                    account=self.env["res.partner"]
+                    .sudo()
+                    .browse(partner_id)
+                    .display_name,
+                    month=date.strftime("%Y-%m"),
+                    category=category and f" ({category})",
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    def _account_mgmt_check_editor(self, budgets, partners):
+        """Account managers change the live forecast of their accounts only;
+        finance and directors every line of an unlocked version."""
+        budgets._account_mgmt_check_unlocked()
+        if self.env.su or is_budget_owner(self.env):
+            return
+        not_live = budgets.filtered(
+            lambda b: b.kind != "forecast" or b.state != "draft" or b.is_snapshot
+        )
+        if not_live:
+            raise AccessError(
+                _(
+                    "%(version)s is a budget: only finance and account directors "
+                    "change budgets. Account managers change the live forecast of "
+                    "their accounts.",
+                    version=not_live[0].name,
+                )
+            )
+        # imported here: account_mgmt_access is loaded after every model
+        from ..common.account_mgmt_access import own_account_ids
+
+        denied = partners - partners.browse(own_account_ids(self.env, partners))
+        if denied:
+            raise AccessError(
+                _(
+                    "You can't change the forecast of %(account)s: you don't manage "
+                    "it and aren't on its team.",
+                    account=denied[0].sudo().display_name,
+                )
+            )
+
+    @staticmethod
+    def _account_mgmt_key(vals, line=None):
+        def get(fname):
+            if fname in vals:
+                value = vals[fname]
+                if isinstance(value, models.BaseModel):
+                    value = value.id
+                return value or False
+            if line is None:
+                return False
+            value = line[fname]
+            return value.id if isinstance(value, models.BaseModel) else value
+
+        date = get("date")
+        return (
+            get("budget_id"),
+            get("partner_id"),
+            fields.Date.to_date(date) if date else False,
+            get("categ_id") or 0,
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        reasons = [vals.pop("adjustment_reason", False) for vals in vals_list]
+        if not budget_internal(self.env):
+            budget_ids = {
+                vals["budget_id"] for vals in vals_list if vals.get("budget_id")
+            }
+            partner_ids = {
+                vals["partner_id"] for vals in vals_list if vals.get("partner_id")
+            }
+            self._account_mgmt_check_editor(
+                self.env["account_mgmt.budget"].browse(budget_ids).sudo(),
+                self.env["res.partner"].browse(partner_ids),
+            )
+        self._account_mgmt_check_duplicates(
+            [self._account_mgmt_key(vals) for vals in vals_list]
+        )
+        lines = super().create(vals_list)
+        log = [
+            (line, 0.0, line.amount, reason)
+            for line, reason in zip(lines, reasons, strict=True)
+            if line.kind == "forecast"
+            and not line.budget_id.is_snapshot
+            and line.amount
+        ]
+        self._account_mgmt_log(log)
+        return lines
+
+    def write(self, vals):
+        vals = dict(vals)
+        reason = vals.pop("adjustment_reason", False)
+        if not vals:
+            return True
+        if not budget_internal(self.env):
+            budgets = self.sudo().budget_id
+            if vals.get("budget_id"):
+                budgets |= budgets.browse(vals["budget_id"])
+            partners = self.partner_id
+            if vals.get("partner_id"):
+                partners |= partners.browse(vals["partner_id"])
+            self._account_mgmt_check_editor(budgets, partners)
+        if set(KEY_FIELDS) & set(vals):
+            self._account_mgmt_check_duplicates(
+                [self._account_mgmt_key(vals, line) for line in self], self.ids
+            )
+        old = {}
+        if "amount" in vals:
+            old = {line.id: line.amount for line in self}
+            changed = self.filtered(
+                lambda line: (
+                    line.kind == "forecast"
+                    and line.currency_id.compare_amounts(
+                        line.amount, vals["amount"] or 0.0
+                    )
+                )
+            )
+            reason = reason or self.env.context.get(REASON)
+            if (
+                changed
+                and not reason
+                and not self.env.su
+                and not is_budget_owner(self.env)
+            ):
+                raise UserError(
+                    _(
+                        "Give a reason for changing the forecast of %(account)s for "
+                        "%(month)s (from %(old)s to %(new)s).",
+                        account=changed[0].partner_id.display_name,
+                        month=changed[0].date.strftime("%Y-%m"),
+                        old=changed[0].amount,
+                        new=vals["amount"],
+                    )
+                )
+        res = super().write(vals)
+        if old:
+            self._account_mgmt_log(
+                [
+                    (line, old[line.id], line.amount, reason)
+                    for line in self
+                    if line.kind == "forecast"
+                    and line.currency_id.compare_amounts(old[line.id], line.amount)
+                ]
+            )
+        return res
+
+    def unlink(self):
+        if not budget_internal(self.env):
+            self._account_mgmt_check_editor(self.sudo().budget_id, self.partner_id)
+        self._account_mgmt_log(
+            [
+                (line, line.amount, 0.0, self.env.context.get(REASON))
+                for line in self
+                if line.kind == "forecast" and line.amount
+            ]
+        )
+        return super().unlink()
+
+    def _account_mgmt_log(self, changes):
+        """Log the forecast changes ``changes`` (line, old amount, new amount,
+        reason): who, when, old, new, why (one create for all)."""
+        if not changes:
+            return
+        reason_default = self.env.context.get(REASON)
+        self.env["account_mgmt.budget.adjustment"].sudo().create(
+            [
+                {
+                    "line_id": line.id,
+                    "budget_id": line.budget_id.id,
+                    "partner_id": line.partner_id.id,
+                    "date": line.date,
+                    "categ_id": line.categ_id.id,
+                    "user_id": self.env.uid,
+                    "old_amount": old,
+                    "new_amount": new,
+                    "reason": reason or reason_default or False,
+                }
+                for line, old, new, reason in changes
+            ]
+        )
