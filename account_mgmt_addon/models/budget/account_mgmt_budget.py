@@ -122,6 +122,7 @@ class AccountMgmtBudget(models.Model):
     # Computes
     # ------------------------------------------------------------------
     @api.depends("line_ids.amount")
+    @api.depends_context("uid")
     def _compute_amount_total(self):
         totals = {}
         if self.ids:
