@@ -203,7 +203,9 @@ class AccountMgmtBudgetLine(models.Model):
             budget_id, partner_id, date, categ_id = repeated[0]
             date = fields.Date.to_date(date)
             category = (
-                self.env["product.category"].sudo().browse(categ_id).display_name
+                " ({})".format(
+                    self.env["product.category"].sudo().browse(categ_id).display_name
+                )
                 if categ_id
                 else ""
             )
@@ -220,7 +222,7 @@ class AccountMgmtBudgetLine(models.Model):
                     .browse(partner_id)
                     .display_name,
                     month=date.strftime("%Y-%m"),
-                    category=category and f" ({category})",
+                    category=category,
                 )
             )
 
