@@ -886,6 +886,11 @@ class AccountMgmtWhitespaceReport(models.Model):
     _inherit = ["account_mgmt.access.mixin", "account_mgmt.whitespace.report"]
 
 
+class AccountMgmtBudgetReport(models.Model):
+    _name = "account_mgmt.budget.report"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.budget.report"]
+
+
 class MailActivity(models.Model):
     _inherit = "mail.activity"
 
