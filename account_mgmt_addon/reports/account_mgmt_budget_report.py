@@ -242,13 +242,14 @@ class AccountMgmtBudgetReport(models.Model):
                    WHERE plan.partner_id = sale.commercial_partner_id
                      AND plan.company_id = sale.company_id
                      AND plan.date = date_trunc('month', sale.date)::date
-                     AND categ.parent_path LIKE budget_categ.parent_path || '%%'
+                     AND categ.parent_path LIKE budget_categ.parent_path || %(any)s
                    ORDER BY length(budget_categ.parent_path) DESC
                    LIMIT 1
               ) budgeted
              GROUP BY 1, 2, 3, 4
             """,
             sales=sales,
+            any="%",
         )
 
     @api.model
