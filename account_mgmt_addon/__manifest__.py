@@ -78,6 +78,7 @@
         "views/account_mgmt_budget_views.xml",
         "reports/account_mgmt_budget_report_views.xml",
         "views/account_mgmt_budget_report_menus.xml",
+        "views/res_partner_budget_views.xml",
     ],
     "demo": [
         "demo/account_mgmt_demo.xml",
