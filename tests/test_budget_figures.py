@@ -123,7 +123,10 @@ class TestBudgetFigures(BudgetCommon):
                 ten = Partner.browse(accounts.ids).read(fnames)
         self.assertEqual(len(two), 2)
         self.assertEqual(
-            [(row["account_budget_amount"], row["account_budget_attainment"]) for row in ten],
+            [
+                (row["account_budget_amount"], row["account_budget_attainment"])
+                for row in ten
+            ],
             [(1000.0, 0.0)] * 10,
         )
         self.assertTrue(all(row["account_budget_has_budget"] for row in ten))
@@ -137,7 +140,9 @@ class TestBudgetHealth(BudgetCommon):
         budget: the measure doesn't apply and its score is what it is without
         the measure."""
         gamma = self._account("Budget Gamma", account_manager_id=self.user_manager.id)
-        self._post_move(gamma, self.jan.replace(day=20), [(self.product_goods, 2, 1000.0)])
+        self._post_move(
+            gamma, self.jan.replace(day=20), [(self.product_goods, 2, 1000.0)]
+        )
         Measure = (
             self.env["account_mgmt.health.measure"]
             .sudo()
@@ -257,8 +262,12 @@ class TestBudgetXlsx(BudgetCommon):
         lines, total = renderer._get_lines(rows)
         self.assertEqual(
             [
-                (line["month"], line["budget_amount"], line["actual_revenue"],
-                 line["attainment_percent"])
+                (
+                    line["month"],
+                    line["budget_amount"],
+                    line["actual_revenue"],
+                    line["attainment_percent"],
+                )
                 for line in lines
             ],
             [

@@ -49,17 +49,29 @@ class BudgetCommon(AccountMgmtCommon):
         cls.apr = cls.jan + relativedelta(months=3)
         cls.alpha = cls._account("Budget Alpha", account_manager_id=cls.user_manager.id)
         cls.beta = cls._account("Budget Beta", account_manager_id=cls.user_manager2.id)
-        cls._post_move(cls.alpha, cls.jan + relativedelta(days=9), [(cls.product_goods, 8, 1000.0)])
-        cls._post_move(cls.alpha, cls.feb + relativedelta(days=4), [(cls.product_goods, 12, 1000.0)])
+        cls._post_move(
+            cls.alpha, cls.jan + relativedelta(days=9), [(cls.product_goods, 8, 1000.0)]
+        )
+        cls._post_move(
+            cls.alpha,
+            cls.feb + relativedelta(days=4),
+            [(cls.product_goods, 12, 1000.0)],
+        )
         cls._post_move(
             cls.alpha,
             cls.feb + relativedelta(days=19),
             [(cls.product_goods, 1, 500.0)],
             move_type="out_refund",
         )
-        cls._post_move(cls.alpha, cls.mar + relativedelta(days=2), [(cls.product_service, 3, 1000.0)])
+        cls._post_move(
+            cls.alpha,
+            cls.mar + relativedelta(days=2),
+            [(cls.product_service, 3, 1000.0)],
+        )
         # Beta: Bruno's, a budget and revenue in January.
-        cls._post_move(cls.beta, cls.jan + relativedelta(days=14), [(cls.product_goods, 4, 1000.0)])
+        cls._post_move(
+            cls.beta, cls.jan + relativedelta(days=14), [(cls.product_goods, 4, 1000.0)]
+        )
         cls.budget = cls._version(
             "budget",
             [
@@ -77,7 +89,9 @@ class BudgetCommon(AccountMgmtCommon):
         cls._version("budget", [(cls.alpha, cls.jan, 50000.0)], name="Draft")
 
     @classmethod
-    def _version(cls, kind, lines, approve=False, snapshot=False, name=None, company=None):
+    def _version(
+        cls, kind, lines, approve=False, snapshot=False, name=None, company=None
+    ):
         company = company or cls.company
         version = (
             cls.env["account_mgmt.budget"]
@@ -285,7 +299,9 @@ class TestBudgetReport(BudgetCommon):
         category; together they are the month's revenue."""
         Category = self.env["product.category"]
         hardware = Category.create({"name": "Budget Hardware"})
-        printers = Category.create({"name": "Budget Printers", "parent_id": hardware.id})
+        printers = Category.create(
+            {"name": "Budget Printers", "parent_id": hardware.id}
+        )
         printer = self._create_product(
             name="Budget Printer", categ_id=printers.id, list_price=700.0
         )
@@ -315,7 +331,7 @@ class TestBudgetReport(BudgetCommon):
         self.assertEqual(len(set(rows.ids)), 2)
 
     def test_fiscal_year_filter(self):
-        """"This fiscal year" follows the company's fiscal year: ending on 31
+        """ "This fiscal year" follows the company's fiscal year: ending on 31
         March, last year's January to March are in the fiscal year of 1 March
         of last year."""
         self.company.write({"fiscalyear_last_month": "3", "fiscalyear_last_day": 31})
@@ -336,7 +352,10 @@ class TestBudgetReportAccess(BudgetCommon):
     def test_rows_per_role(self):
         """Anna reads her accounts' rows, Bruno his; directors and finance
         every account of their companies; a plain user nothing."""
-        domain = [("date", "=", self.jan), ("partner_id", "in", (self.alpha | self.beta).ids)]
+        domain = [
+            ("date", "=", self.jan),
+            ("partner_id", "in", (self.alpha | self.beta).ids),
+        ]
         for user, accounts in (
             (self.user_manager, self.alpha),
             (self.user_manager2, self.beta),
@@ -358,7 +377,9 @@ class TestBudgetReportAccess(BudgetCommon):
         """Company B's budget is company B's: its director reads it, company A's
         people don't."""
         company_b = self.setup_other_company(name="Budget B")["company"]
-        bea = self._new_user("am_bud_bea", "Bea Director B", GROUP_DIRECTOR, company=company_b)
+        bea = self._new_user(
+            "am_bud_bea", "Bea Director B", GROUP_DIRECTOR, company=company_b
+        )
         self._version(
             "budget",
             [(self.alpha, self.jan, 700.0)],
@@ -366,13 +387,15 @@ class TestBudgetReportAccess(BudgetCommon):
             name="B",
             company=company_b,
         )
-        rows = self.env[REPORT].with_user(bea).search(
-            [("partner_id", "=", self.alpha.id)]
+        rows = (
+            self.env[REPORT].with_user(bea).search([("partner_id", "=", self.alpha.id)])
         )
         self.assertEqual(rows.company_id, company_b)
         self.assertEqual(sum(rows.mapped("budget_amount")), 700.0)
-        rows = self.env[REPORT].with_user(self.user_director).search(
-            [("partner_id", "=", self.alpha.id), ("date", "=", self.jan)]
+        rows = (
+            self.env[REPORT]
+            .with_user(self.user_director)
+            .search([("partner_id", "=", self.alpha.id), ("date", "=", self.jan)])
         )
         self.assertEqual(rows.company_id, self.company)
         self.assertEqual(rows.budget_amount, 10000.0)

@@ -99,7 +99,9 @@ class BudgetXlsx(models.AbstractModel):
         for line in lines:
             row += 1
             sheet.write(row, 0, line["account"])
-            sheet.write(row, 1, format_date(self.env, line["month"], date_format="MMM y"))
+            sheet.write(
+                row, 1, format_date(self.env, line["month"], date_format="MMM y")
+            )
             sheet.write(row, 2, line["category"])
             for col, fname in enumerate(measures, start=3):
                 if line[fname] is False:

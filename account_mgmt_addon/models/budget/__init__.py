@@ -3,6 +3,7 @@
 from . import account_mgmt_budget
 from . import account_mgmt_budget_line
 from . import account_mgmt_budget_adjustment
+
 # Where budgets show (the budget report's figures): the account form and card,
 # health, account plans.
 from . import res_partner_budget

@@ -28,12 +28,14 @@ class AccountMgmtPlan(models.Model):
         """The budget of a draft plan without a target yet (a target entered by
         hand is kept)."""
         plans = self.filtered(
-            lambda plan: not plan.revenue_target
-            and plan.state in (False, "draft")
-            and plan.partner_id
-            and plan.company_id
-            and plan.date_start
-            and plan.date_end
+            lambda plan: (
+                not plan.revenue_target
+                and plan.state in (False, "draft")
+                and plan.partner_id
+                and plan.company_id
+                and plan.date_start
+                and plan.date_end
+            )
         )
         for plan in self - plans:
             plan.revenue_target = plan.revenue_target

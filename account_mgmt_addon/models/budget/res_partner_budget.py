@@ -119,9 +119,7 @@ class ResPartner(models.Model):
         """The budget report of the account, this fiscal year."""
         self.ensure_one()
         account = self.commercial_partner_id
-        if account._origin not in account._account_mgmt_visible_accounts(
-            "receivables"
-        ):
+        if account._origin not in account._account_mgmt_visible_accounts("receivables"):
             raise AccessError(
                 self.env._(
                     "Only finance, account directors and the account's team read "

@@ -971,6 +971,10 @@ class ResPartner(models.Model):
         ensure_one(self)
         return super().action_view_account_whitespace()
 
+    def action_open_account_budget(self):
+        ensure_one(self)
+        return super().action_open_account_budget()
+
 
 # Health of an account on the partner (company-dependent columns written by the
 # health recompute): an account manager reads, searches and groups by those of
