@@ -31,6 +31,7 @@
         "security/account_mgmt_access_security.xml",
         "security/account_mgmt_whitespace_security.xml",
         "security/account_mgmt_budget_security.xml",
+        "security/account_mgmt_budget_report_security.xml",
         # data
         "data/account_mgmt_tier_data.xml",
         "data/account_mgmt_tier_cron.xml",
@@ -76,6 +77,9 @@
         # after the menus: its menus go under the root menu
         "wizards/account_mgmt_budget_baseline_views.xml",
         "views/account_mgmt_budget_views.xml",
+        "reports/account_mgmt_budget_report_views.xml",
+        "views/account_mgmt_budget_report_menus.xml",
+        "views/res_partner_budget_views.xml",
     ],
     "demo": [
         "demo/account_mgmt_demo.xml",

@@ -20,10 +20,18 @@ Measures, in one run, and prints one table:
    the web client does: ``web_search_read`` with the view's fields), with 20 and
    80 records to show whether the number of queries depends on it;
 5. the database size the add-on adds (its tables, and its columns and indexes on
-   core tables).
+   core tables);
+6. the whitespace report;
+7. the budget report's pivots (accounts x months and account manager x tier over
+   the last 12 complete months, budget, forecast, actual revenue and attainment)
+   against a hand-written SQL baseline that sums the budget lines and the revenue
+   straight from ``account_move_line``; without an approved budget covering
+   those months, the section first inserts one (a line per account and month,
+   in SQL), rolled back with the rest of the run.
 
 Times are the median of ``--repeat`` runs after one warm-up run (ORM caches
-cleared between runs, like a new request). Nothing is written to the database.
+cleared between runs, like a new request). Nothing is written to the database
+(the run is rolled back).
 """
 
 import argparse
@@ -141,7 +149,15 @@ class Bench:
         self.cr.execute("SELECT to_regclass(%s)", [table])
         return bool(self.cr.fetchone()[0])
 
-    SECTIONS = ("profitability", "receivable", "jobs", "views", "size", "whitespace")
+    SECTIONS = (
+        "profitability",
+        "receivable",
+        "jobs",
+        "views",
+        "size",
+        "whitespace",
+        "budget",
+    )
 
     def run(self, only=None):
         for section in self.SECTIONS:
@@ -781,6 +797,179 @@ class Bench:
             queries,
             db=self.db_seconds,
         )
+
+    # --------------------------------------------------------------- 7. budget
+    BUDGET_MEASURES = [
+        "budget_amount:sum",
+        "forecast_amount:sum",
+        "actual_revenue:sum",
+        "attainment_percent:avg",
+        "__count",
+    ]
+
+    def bench_budget(self):
+        model_name = "account_mgmt.budget.report"
+        if model_name not in self.env:
+            self.add("7", "budget pivot: accounts x months, 12 months")
+            self.add("7", "budget pivot: manager x tier, 12 months")
+            return
+        end = date(self.today.year, self.today.month, 1)
+        start = months_back(self.today, 12)
+        inserted = self._budget_ensure(start, end)
+        env = self.user_env("bench_finance")
+        report = env[model_name]
+        domain = [("date", ">=", start), ("date", "<", end)]
+        for label, row, col in (
+            ("accounts x months", "partner_id", "date:month"),
+            ("manager x tier", "account_manager_id", "account_tier_id"),
+        ):
+            orm_time, queries, orm_rows = self.measure(
+                lambda row=row, col=col: self._pivot(
+                    report, domain, row, col, self.BUDGET_MEASURES
+                )
+            )
+            db_time = self.db_seconds
+            sql_time, _q, sql_rows = self.measure(
+                lambda row=row, col=col: self._budget_sql(row, col, start, end)
+            )
+            orm_result = {
+                (self._group_key(g, row), self._group_key(g, col)): (
+                    round(g["budget_amount"] or 0.0, 2),
+                    round(g["forecast_amount"] or 0.0, 2),
+                    round(g["actual_revenue"] or 0.0, 2),
+                    g["attainment_percent"] or 0.0,
+                    g["__count"],
+                )
+                for g in orm_rows
+            }
+            self.add(
+                "7",
+                f"budget pivot: {label}, 12 months ({len(orm_result):,} cells"
+                f"{', budget lines inserted' if inserted else ''})",
+                orm_time,
+                sql_time,
+                queries,
+                _compare(orm_result, sql_rows),
+                db=db_time,
+            )
+
+    def _budget_ensure(self, start, end):
+        """An approved budget of the company covering [start, end[, with a line
+        per account (commercial customer) and month, inserted in SQL when none
+        exists (rolled back with the run). Returns the number of lines inserted."""
+        cr = self.cr
+        company = self.env.company.id
+        cr.execute(
+            """
+            SELECT 1 FROM account_mgmt_budget
+             WHERE company_id = %s AND kind = 'budget' AND state = 'approved'
+               AND is_snapshot IS NOT TRUE
+               AND date_from <= %s AND date_to >= %s
+            """,
+            [company, start, end],
+        )
+        if cr.fetchone():
+            return 0
+        cr.execute(
+            """
+            INSERT INTO account_mgmt_budget (name, company_id, kind, state,
+                                             date_from, date_to, user_id,
+                                             is_snapshot, create_uid, write_uid,
+                                             create_date, write_date)
+            VALUES ('Benchmark budget', %s, 'budget', 'approved', %s,
+                    (%s::date - 1), 1, FALSE, 1, 1, now(), now())
+            RETURNING id
+            """,
+            [company, start, end],
+        )
+        budget_id = cr.fetchone()[0]
+        cr.execute(
+            """
+            INSERT INTO account_mgmt_budget_line (budget_id, company_id, kind,
+                                                  partner_id, date, amount,
+                                                  create_uid, write_uid,
+                                                  create_date, write_date)
+            SELECT %(budget)s, %(company)s, 'budget', partner.id, month::date,
+                   1000 + (partner.id %% 50) * 100, 1, 1, now(), now()
+              FROM res_partner partner
+             CROSS JOIN generate_series(%(start)s::date, %(end)s::date - 1,
+                                        interval '1 month') month
+             WHERE partner.is_company AND partner.customer_rank > 0
+               AND partner.id = partner.commercial_partner_id
+            """,
+            {"budget": budget_id, "company": company, "start": start, "end": end},
+        )
+        inserted = cr.rowcount
+        cr.execute("ANALYZE account_mgmt_budget_line")
+        self.env.invalidate_all()
+        bc.log(f"  budget: {inserted:,} budget lines inserted (rolled back)")
+        return inserted
+
+    def _budget_sql(self, row, col, start, end):
+        """Hand-written baseline: the approved budget's and the live forecast's
+        lines, and the revenue straight from the ledger, summed per cell."""
+        keys = {
+            "partner_id": "src.partner_id",
+            "date:month": "src.date",
+            "account_tier_id": self._tier_sql("p"),
+            "account_manager_id": "p.account_manager_id",
+        }
+        query = f"""
+            WITH src AS (
+                SELECT l.partner_id, l.date,
+                       CASE WHEN b.kind = 'budget' THEN l.amount ELSE 0.0 END
+                           AS budget,
+                       CASE WHEN b.kind = 'forecast' THEN l.amount ELSE 0.0 END
+                           AS forecast,
+                       0.0 AS actual
+                  FROM account_mgmt_budget_line l
+                  JOIN account_mgmt_budget b ON b.id = l.budget_id
+                 WHERE l.company_id = %(company)s
+                   AND l.date >= %(start)s AND l.date < %(end)s
+                   AND b.is_snapshot IS NOT TRUE
+                   AND ((b.kind = 'budget' AND b.state = 'approved')
+                        OR (b.kind = 'forecast' AND b.state = 'draft'))
+                UNION ALL
+                SELECT m.commercial_partner_id,
+                       date_trunc('month', l.date)::date,
+                       0.0, 0.0, SUM(-l.balance)
+                  FROM account_move_line l
+                  JOIN account_move m ON m.id = l.move_id
+                  JOIN account_account a ON a.id = l.account_id
+                 WHERE m.move_type IN ('out_invoice', 'out_refund', 'out_receipt')
+                   AND l.parent_state = 'posted'
+                   AND l.display_type = 'product'
+                   AND a.account_type IN ('income', 'income_other')
+                   AND l.date >= %(start)s AND l.date < %(end)s
+                   AND l.company_id = %(company)s
+                 GROUP BY 1, 2
+                HAVING SUM(-l.balance) <> 0
+            )
+            SELECT k1, k2,
+                   ROUND(SUM(budget), 2),
+                   ROUND(SUM(forecast), 2),
+                   ROUND(SUM(actual), 2),
+                   100.0 * SUM(actual) / NULLIF(SUM(budget), 0),
+                   COUNT(DISTINCT (partner_id, date)),
+                   GROUPING(k1, k2)
+              FROM (SELECT {keys[row]} AS k1, {keys[col]} AS k2, src.*
+                      FROM src JOIN res_partner p ON p.id = src.partner_id) x
+             GROUP BY GROUPING SETS ((k1, k2), (k1), (k2), ())
+        """
+        self.cr.execute(
+            query, {"start": start, "end": end, "company": self.env.company.id}
+        )
+        return {
+            (r[0], r[1].isoformat() if isinstance(r[1], date) else r[1]): (
+                float(r[2] or 0),
+                float(r[3] or 0),
+                float(r[4] or 0),
+                float(r[5] or 0),
+                r[6],
+            )
+            for r in self.cr.fetchall()
+            if not r[7]
+        }
 
 
 def _seconds(value):

@@ -129,6 +129,16 @@ PER_ACCOUNT_READ = {
         "sam": NO_RIGHT,
         "paul": NO_RIGHT,
         "bea": B,
+    },  # Budget vs actual rows (account x month): revenue follows the account (its
+    # team, directors, finance).
+    "account_mgmt.budget.report": {
+        "anna": ANNA,
+        "bruno": BRUNO,
+        "dora": A,
+        "fred": A,
+        "sam": NO_RIGHT,
+        "paul": NO_RIGHT,
+        "bea": B,
     },
 }
 PLAN_READ = {
@@ -182,6 +192,7 @@ PER_ACCOUNT_WRITE = {
     "account_mgmt.receivable.report": ({"amount_residual": 1.0}, {}),
     "account_mgmt.profitability.breakdown": ({"revenue": 1.0}, {}),
     "account_mgmt.whitespace.report": ({"revenue": 1.0}, {}),
+    "account_mgmt.budget.report": ({"budget_amount": 1.0}, {}),
 }
 
 # Who creates a record on which account (as themselves).
@@ -258,6 +269,7 @@ NO_RECORDS = {
     "report.account_mgmt_addon.profitability_xlsx",
     "report.account_mgmt_addon.report_client_profitability",
     "report.account_mgmt_addon.report_account_review",
+    "report.account_mgmt_addon.budget_xlsx",
 }
 
 # Fields restricted by groups=: who may read, search, order and group by them.
@@ -287,6 +299,12 @@ RESTRICTED_FIELDS = {
                 "account_dso_defined",
                 "account_mgmt_overdue_ids",
                 "account_whitespace_top_ids",
+                "account_budget_visible",
+                "account_budget_amount",
+                "account_budget_forecast",
+                "account_budget_actual",
+                "account_budget_attainment",
+                "account_budget_has_budget",
             )
         ),
         MANAGERS_FINANCE,
@@ -615,6 +633,7 @@ class AccessCommon(PlanCommon):
                 "account_mgmt.profitability.breakdown",
                 "account_mgmt.receivable.report",
                 "account_mgmt.whitespace.report",
+                "account_mgmt.budget.report",
             ):
                 cls.records[report][key] = env[report].sudo().search(domain)
         # Budgets and forecasts: a live forecast per company, a line per account.

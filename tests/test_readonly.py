@@ -386,6 +386,23 @@ class TestReadonly(AccountMgmtCommon, HttpCase):
             self._get(
                 f"/report/pdf/account_mgmt_addon.report_account_review/{self.alpha.id}"
             )
+            # Budget vs actual (issue 19): the report, the directors' view, the
+            # account's rows and the XLSX of its rows.
+            self._open_action("account_mgmt_addon.account_mgmt_budget_report_action")
+            self._open_action(
+                "account_mgmt_addon.account_mgmt_budget_report_action_manager"
+            )
+            self._call("res.partner", "action_open_account_budget", [self.alpha.id])
+            rows = self._call(
+                "account_mgmt.budget.report",
+                "search_read",
+                [("partner_id", "=", self.alpha.id)],
+                ["actual_revenue"],
+            )
+            self.assertTrue(rows)
+            ids = ",".join(str(row["id"]) for row in rows)
+            xlsx = self._get(f"/report/xlsx/account_mgmt_addon.budget_xlsx/{ids}")
+            self.assertTrue(xlsx.content.startswith(b"PK"))
 
         self._each_scope(self.user_finance, paths)
 
@@ -450,6 +467,8 @@ class TestReadonly(AccountMgmtCommon, HttpCase):
             ):
                 self._call("res.partner", method, [self.alpha.id])
             self._call("account_mgmt.plan", "action_open_objectives", self.plan.ids)
+            self._open_action("account_mgmt_addon.account_mgmt_budget_report_action")
+            self._call("res.partner", "action_open_account_budget", [self.alpha.id])
             self._get(
                 "/report/pdf/account_mgmt_addon.report_account_mgmt_plan/"
                 f"{self.plan.id}"

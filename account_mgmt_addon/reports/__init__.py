@@ -7,3 +7,5 @@ from . import account_mgmt_profitability_breakdown
 from . import account_mgmt_workload_report
 from . import res_currency
 from . import account_mgmt_whitespace_report
+from . import account_mgmt_budget_report
+from . import account_mgmt_budget_xlsx

@@ -3,3 +3,9 @@
 from . import account_mgmt_budget
 from . import account_mgmt_budget_line
 from . import account_mgmt_budget_adjustment
+
+# Where budgets show (the budget report's figures): the account form and card,
+# health, account plans.
+from . import res_partner_budget
+from . import account_mgmt_health_budget
+from . import account_mgmt_plan_budget

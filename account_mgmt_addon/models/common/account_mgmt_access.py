@@ -886,6 +886,11 @@ class AccountMgmtWhitespaceReport(models.Model):
     _inherit = ["account_mgmt.access.mixin", "account_mgmt.whitespace.report"]
 
 
+class AccountMgmtBudgetReport(models.Model):
+    _name = "account_mgmt.budget.report"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.budget.report"]
+
+
 class MailActivity(models.Model):
     _inherit = "mail.activity"
 
@@ -965,6 +970,10 @@ class ResPartner(models.Model):
     def action_view_account_whitespace(self):
         ensure_one(self)
         return super().action_view_account_whitespace()
+
+    def action_open_account_budget(self):
+        ensure_one(self)
+        return super().action_open_account_budget()
 
 
 # Health of an account on the partner (company-dependent columns written by the
