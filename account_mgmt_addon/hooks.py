@@ -2,7 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tools import SQL
 
-from .models.ledger.account_move_line import COGS_INDEX, OPEN_ITEMS_INDEX
+from .models.ledger.account_move_line import (
+    COGS_INDEX,
+    OLD_OPEN_ITEMS_INDEX,
+    OPEN_ITEMS_INDEX,
+)
 from .reports import profitability_summary
 
 
@@ -17,7 +21,7 @@ def post_init_hook(env):
 
 def uninstall_hook(env):
     """Drop what the add-on created outside its own fields and tables."""
-    for index in (COGS_INDEX, OPEN_ITEMS_INDEX):
+    for index in (COGS_INDEX, OPEN_ITEMS_INDEX, OLD_OPEN_ITEMS_INDEX):
         env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(index)))
     # the profitability summary's triggers on core tables, functions and tables
     profitability_summary.drop_summary(env.cr)

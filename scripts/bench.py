@@ -35,6 +35,8 @@ cleared between runs, like a new request). Nothing is written to the database
 """
 
 import argparse
+import collections
+import json
 import os
 import statistics
 import sys
@@ -47,6 +49,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_common as bc
 
 NOT_BUILT = "n/a (not built)"
+
+#: A scheduled job run to the end: its seconds (set-up excluded) and calls.
+CronRun = collections.namedtuple("CronRun", ["seconds", "calls"])
 
 
 def months_back(day, months):
@@ -66,6 +71,7 @@ class Bench:
         self.cr = env.cr
         self.repeat = repeat
         self.rows = []
+        self.raw = []
         self.today = date.today()
         # 24 months, starting on the first day of a quarter
         start = months_back(self.today, 23)
@@ -122,6 +128,16 @@ class Bench:
     def add(self, section, label, orm=None, sql=None, queries="", equal="", db=None):
         """A row of the table; ``orm`` None and nothing else: not built."""
         built = orm is not None or sql is not None or queries != ""
+        self.raw.append(
+            {
+                "section": section,
+                "label": label,
+                "seconds": orm,
+                "sql_seconds": db,
+                "baseline_seconds": sql,
+                "queries": queries if isinstance(queries, int) else str(queries),
+            }
+        )
         ratio = f"{orm / sql:.2f}" if orm is not None and sql else ""
         self.rows.append(
             (
@@ -545,26 +561,92 @@ class Bench:
                 return report.sudo()._rebuild_summary()
 
             jobs.append(("profitability summary, full rebuild", refresh_all))
+        # The jobs that write to-dos: a full day of work (their to-dos removed
+        # first, in the rolled-back transaction, not timed), every batch run as
+        # the cron runner runs them.
+        for label, xmlid, activity_type in self.CRON_JOBS:
+            cron = env.ref(f"account_mgmt_addon.{xmlid}", raise_if_not_found=False)
+            if not cron:
+                jobs.append((label, None))
+                continue
+
+            def job(cron=cron, activity_type=activity_type):
+                return self._run_cron(cron, activity_type)
+
+            jobs.append((label, job))
         for label, job in jobs:
             if job is None:
                 self.add("3", f"{label}, {accounts} accounts")
                 continue
 
             def run(job=job):
-                job()
+                result = job()
                 env.flush_all()
+                return result
 
-            seconds, queries, _result = self.measure(
+            seconds, queries, result = self.measure(
                 run, repeat=1, warmup=False, rollback=True
             )
+            calls = ""
+            if isinstance(result, CronRun):
+                # a cron run to the end: its own time, without the set-up
+                seconds, count = result
+                calls = f", {count} call{'s' if count > 1 else ''}"
             self.add(
                 "3",
-                f"{label}, {accounts} accounts",
+                f"{label}, {accounts} accounts{calls}",
                 seconds,
                 None,
                 queries,
                 db=self.db_seconds,
             )
+
+    #: Scheduled jobs measured from their cron's code, every batch to the end:
+    #: (label, ir.cron xmlid, xmlid of the activity type of their to-dos)
+    CRON_JOBS = (
+        (
+            "contact reminders (every to-do again)",
+            "ir_cron_contact_overdue",
+            "mail_activity_type_contact_overdue",
+        ),
+        (
+            "plan reviews (every to-do again)",
+            "ir_cron_account_mgmt_plan_review",
+            "mail_activity_type_plan_review",
+        ),
+        (
+            "whitespace proposals (every to-do again)",
+            "ir_cron_account_whitespace",
+            "mail_activity_type_account_whitespace",
+        ),
+    )
+
+    def _run_cron(self, cron, activity_type):
+        """Remove the job's to-dos (not timed), then call the cron's code as the
+        runner does, a progress record per call, while it reports work left.
+        Returns (seconds, calls)."""
+        env = self.env
+        type_id = env.ref(f"account_mgmt_addon.{activity_type}").id
+        env.cr.execute(
+            "DELETE FROM mail_activity WHERE activity_type_id = %s", [type_id]
+        )
+        env.invalidate_all()
+        seconds = 0.0
+        calls = 0
+        for _i in range(500):
+            progress = env["ir.cron.progress"].create(
+                {"cron_id": cron.id, "done": 0, "remaining": 0}
+            )
+            start = time.perf_counter()
+            cron.with_context(
+                ir_cron_progress_id=progress.id
+            ).ir_actions_server_id.run()
+            env.flush_all()
+            seconds += time.perf_counter() - start
+            calls += 1
+            if not progress.remaining or not progress.done:
+                break
+        return CronRun(seconds, calls)
 
     # ---------------------------------------------------------------- 4. views
     def bench_views(self):
@@ -612,6 +694,36 @@ class Bench:
                 f"{counts[80]} (20 records: {counts[20]})",
                 db=self.db_seconds,
             )
+        self._bench_partner_form(actions["portfolio"])
+
+    def _bench_partner_form(self, action_xmlid):
+        """The account form as an account manager opens it from the portfolio:
+        ``web_read`` of the form view's fields (relational ones as display
+        names) for the first account of their portfolio."""
+        action = self.env.ref(action_xmlid, raise_if_not_found=False)
+        label = "account form (account manager)"
+        if not action:
+            self.add("4", label)
+            return
+        env = self.user_env("bench_am_1_1")
+        model, domain, _spec, context = self._view_request(env, action, "kanban")
+        reader = model.with_context(**context)
+        account = reader.search(domain, limit=1)
+        if not account:
+            self.add("4", f"{label}: no account")
+            return
+        _model, _domain, spec, _context = self._view_request(env, action, "form")
+        seconds, queries, _result = self.measure(
+            lambda: account.with_env(reader.env).web_read(spec)
+        )
+        self.add(
+            "4",
+            f"{label}: one account, {len(spec)} fields",
+            seconds,
+            None,
+            queries,
+            db=self.db_seconds,
+        )
 
     def _view_request(self, env, action, view_type):
         """Domain, fields specification and context of an action's view."""
@@ -1019,6 +1131,11 @@ def main(argv=None):
         default="",
         help="comma-separated sections to run, among: " + ", ".join(Bench.SECTIONS),
     )
+    parser.add_argument(
+        "--json",
+        default="",
+        help="also write the figures to this file (for scripts/bench_curve.py)",
+    )
     args = parser.parse_args(argv)
     only = {name.strip() for name in args.only.split(",") if name.strip()}
     if only - set(Bench.SECTIONS):
@@ -1044,6 +1161,20 @@ def main(argv=None):
         bench = Bench(env, args.repeat)
         bench.run(only)
         env.cr.rollback()
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump(
+                {
+                    "db": args.db,
+                    "journal_items": lines,
+                    "accounts": accounts,
+                    "repeat": args.repeat,
+                    "load_average": os.getloadavg(),
+                    "rows": bench.raw,
+                },
+                out,
+                indent=1,
+            )
     print()
     print(
         f"Database {args.db}: {lines:,} journal items, {accounts:,} accounts; "

@@ -32,6 +32,10 @@ class AccountMgmtTierRecompute(models.TransientModel):
         string="Changes",
         readonly=True,
     )
+    tiering_date = fields.Date(
+        related="company_id.account_mgmt_tiering_date",
+        string="Tiering in Progress As Of",
+    )
     account_count = fields.Integer(
         string="Accounts Evaluated", readonly=True, help="Customer accounts evaluated."
     )
@@ -127,28 +131,13 @@ class AccountMgmtTierRecompute(models.TransientModel):
         }
 
     def action_apply(self):
-        """Run automatic tiering for real, on the figures of the previewed day."""
+        """Run automatic tiering for real, on the figures of the previewed day:
+        the first batch of accounts now, the others by the scheduled action (on
+        the figures of the same day), with an "in progress" notification."""
         self.ensure_one()
-        self.env["res.partner"]._account_mgmt_check_director()
-        changes = (
-            self.env["res.partner"]
-            .sudo()
-            ._account_mgmt_recompute_tiers(self.company_id, self.date)
-        )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "title": self.env._("Tiers recomputed"),
-                "message": self.env._(
-                    "%(count)s accounts of %(company)s changed tier.",
-                    count=len(changes),
-                    company=self.company_id.name,
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        partner = self.env["res.partner"]
+        partner._account_mgmt_check_director()
+        return partner._account_mgmt_start_tiering(self.company_id, self.date)
 
 
 class AccountMgmtTierRecomputeLine(models.TransientModel):

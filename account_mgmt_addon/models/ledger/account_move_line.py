@@ -3,7 +3,7 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.tools import SQL, create_index
+from odoo.tools import SQL, create_index, index_exists
 
 _logger = logging.getLogger(__name__)
 
@@ -19,8 +19,24 @@ COGS_INDEX = "account_move_line_account_mgmt_cogs_index"
 # Partial index on the open items (posted, residual not zero) by account: the
 # receivables report reads the open items of the receivable accounts only; without
 # it the report scans every journal item (2.5 M items, 38k open receivable: the
-# report's query 620 ms -> 370 ms). Dropped by the uninstall hook.
-OPEN_ITEMS_INDEX = "account_move_line_account_mgmt_open_index"
+# report's query 620 ms -> 370 ms). It also holds every column the open items'
+# SQL reads (``OPEN_ITEMS_INCLUDE``), so that PostgreSQL reads them from the
+# index alone (an index-only scan) instead of visiting 25,000 pages of journal
+# items each time (large: the aging pivot's total 710 ms -> 440 ms). Dropped by
+# the uninstall hook.
+OPEN_ITEMS_INDEX = "account_move_line_account_mgmt_open_items_index"
+OPEN_ITEMS_INCLUDE = (
+    "id",
+    "move_id",
+    "partner_id",
+    "currency_id",
+    "date",
+    "date_maturity",
+    "amount_residual",
+    "amount_residual_currency",
+)
+# The same index before 18.0.1.3.0, without the included columns.
+OLD_OPEN_ITEMS_INDEX = "account_move_line_account_mgmt_open_index"
 
 # Sales: customer invoices, credit notes and sales receipts ...
 SALE_MOVE_TYPES = ("out_invoice", "out_refund", "out_receipt")
@@ -56,13 +72,22 @@ class AccountMoveLine(models.Model):
             ["move_id", "product_id"],
             where="display_type = 'cogs'",
         )
-        create_index(
-            self.env.cr,
-            OPEN_ITEMS_INDEX,
-            self._table,
-            ["account_id", "company_id"],
-            where="amount_residual <> 0 AND parent_state = 'posted'",
+        self.env.cr.execute(
+            SQL("DROP INDEX IF EXISTS %s", SQL.identifier(OLD_OPEN_ITEMS_INDEX))
         )
+        if not index_exists(self.env.cr, OPEN_ITEMS_INDEX):
+            self.env.cr.execute(
+                SQL(
+                    """
+                    CREATE INDEX %(index)s ON %(table)s (account_id, company_id)
+                    INCLUDE (%(include)s)
+                    WHERE amount_residual <> 0 AND parent_state = 'posted'
+                    """,
+                    index=SQL.identifier(OPEN_ITEMS_INDEX),
+                    table=SQL.identifier(self._table),
+                    include=SQL(", ").join(map(SQL.identifier, OPEN_ITEMS_INCLUDE)),
+                )
+            )
         return res
 
     # ------------------------------------------------------------------

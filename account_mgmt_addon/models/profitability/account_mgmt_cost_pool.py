@@ -346,14 +346,20 @@ class AccountMgmtCostPool(models.Model):
         return batch
 
     def action_reset_allocation(self):
-        """Remove the allocation of the pools (their period must be unlocked)."""
+        """Remove the allocation of the pools (their period must be unlocked), and
+        take them out of the scheduled action's queue: a pool queued by
+        "Allocate" and reset before the job reached it stays unallocated."""
         self._check_can_manage()
         self._lock_for_allocation()
         self._check_period_unlocked()
-        for pool in self.filtered("allocation_ids"):
+        for pool in self.filtered(
+            lambda pool: pool.allocation_ids or pool.allocation_queued
+        ):
             # sudo: allocation rows are written by their pool only (no one has
-            # write access to them), after the checks above.
+            # write access to them), and the queue flag by the scheduled action,
+            # after the checks above.
             pool.allocation_ids.sudo().unlink()
+            pool.sudo().allocation_queued = False
             pool.allocated_on = False
             pool.message_post(body=self.env._("Allocation reset."))
         return True

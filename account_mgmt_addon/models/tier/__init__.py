@@ -5,3 +5,4 @@ from . import account_mgmt_team_member
 from . import res_partner_tier
 from . import res_partner_tiering
 from . import account_mgmt_tier_history
+from . import res_company_tiering

@@ -67,10 +67,25 @@ class ResPartner(models.Model):
         batch holds, the scheduled action does the others (it is triggered at
         once) and the notification says so."""
         self._account_mgmt_check_director()
-        company = self.env.company
-        changes, _written, remaining = self.sudo()._account_mgmt_recompute_tiers_batch(
-            company, batch_size(self.env, "tiering", TIERING_BATCH_SIZE)
+        return self._account_mgmt_start_tiering(
+            self.env.company,
+            next_action={"type": "ir.actions.client", "tag": "soft_reload"},
         )
+
+    @api.model
+    def _account_mgmt_start_tiering(self, company, date=None, next_action=None):
+        """Tiering of ``company`` on the figures of ``date`` (default: today),
+        asked for by a director (the button or the wizard): the first batch now,
+        the others by the scheduled action, triggered at once, on the figures of
+        the same day (``res.company.account_mgmt_tiering_date`` says which, until
+        it is done). Returns the notification: done, or in progress."""
+        changes, _written, remaining = self.sudo()._account_mgmt_recompute_tiers_batch(
+            company, batch_size(self.env, "tiering", TIERING_BATCH_SIZE), date
+        )
+        # sudo: the scheduled action's own mark, after the director's check. A
+        # run of today (the button) leaves the job on its own today, and replaces
+        # a wizard's run of another day still in progress.
+        company.sudo().account_mgmt_tiering_date = date if remaining else False
         message = self.env._(
             "%(count)s accounts of %(company)s changed tier.",
             count=len(changes),
@@ -96,7 +111,7 @@ class ResPartner(models.Model):
                 else self.env._("Tiers being recomputed"),
                 "message": message,
                 "sticky": bool(remaining),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+                "next": next_action or {"type": "ir.actions.act_window_close"},
             },
         }
 
@@ -133,9 +148,14 @@ class ResPartner(models.Model):
                 # this call's batch is full: the next call evaluates the others
                 remaining += 1
                 continue
+            # A director's run of another day (the wizard) is finished first, on
+            # the figures of that day.
+            as_of = company.account_mgmt_tiering_date or None
             changes, written, left = self.sudo()._account_mgmt_recompute_tiers_batch(
-                company, limit - done
+                company, limit - done, as_of
             )
+            if as_of and not left:
+                company.sudo().account_mgmt_tiering_date = False
             _logger.info(
                 "Automatic tiering of %s: %s accounts updated, %s changed tier, "
                 "%s to update",
