@@ -30,6 +30,7 @@
         "security/account_mgmt_plan_security.xml",
         "security/account_mgmt_access_security.xml",
         "security/account_mgmt_whitespace_security.xml",
+        "security/account_mgmt_team_overview_security.xml",
         # data
         "data/account_mgmt_tier_data.xml",
         "data/account_mgmt_tier_cron.xml",
@@ -72,6 +73,7 @@
         "views/account_mgmt_whitespace_views.xml",
         # menus last: they reference the actions above
         "views/account_mgmt_menus.xml",
+        "reports/account_mgmt_team_overview_views.xml",
     ],
     "demo": [
         "demo/account_mgmt_demo.xml",

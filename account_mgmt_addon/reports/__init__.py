@@ -7,3 +7,4 @@ from . import account_mgmt_profitability_breakdown
 from . import account_mgmt_workload_report
 from . import res_currency
 from . import account_mgmt_whitespace_report
+from . import account_mgmt_team_overview

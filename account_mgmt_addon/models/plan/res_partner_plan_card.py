@@ -61,7 +61,9 @@ class ResPartner(models.Model):
         live = {plan: plan.status for plan in unscored}
         for partner in self:
             plan = partner.account_plan_current_id
-            plan_objectives = objectives.filtered(lambda o, plan=plan: o.plan_id == plan)
+            plan_objectives = objectives.filtered(
+                lambda o, plan=plan: o.plan_id == plan
+            )
             partner.account_plan_objective_count = len(plan_objectives)
             partner.account_plan_objective_ok_count = len(
                 plan_objectives.filtered(lambda o: o.health_status in OK_STATUSES)
