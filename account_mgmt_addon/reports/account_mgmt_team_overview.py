@@ -119,7 +119,11 @@ class AccountMgmtTeamOverview(models.TransientModel):
             order="user_id",
         )
         return [
-            {"user_id": user.id, **dict(zip(WORKLOAD_FIGURES, figures, strict=True))}
+            {
+                "user_id": user.id,
+                "name": user.name or self.env._("No Account Manager"),
+                **dict(zip(WORKLOAD_FIGURES, figures, strict=True)),
+            }
             for user, *figures in groups
             if any(figures)
         ]
@@ -208,6 +212,7 @@ class AccountMgmtTeamOverviewWorkload(models.TransientModel):
         comodel_name="account_mgmt.team.overview", required=True, ondelete="cascade"
     )
     user_id = fields.Many2one(comodel_name="res.users", string="Team Member")
+    name = fields.Char(string="Team Member Name")
     account_count = fields.Integer(string="Accounts")
     at_risk_count = fields.Integer(string="At Risk")
     contact_overdue_count = fields.Integer(string="Overdue Contacts")
@@ -227,7 +232,7 @@ class AccountMgmtTeamOverviewWorkload(models.TransientModel):
             (view_id, mode) for view_id, mode in action["views"] if mode == "list"
         ]
         action["view_mode"] = "list"
-        action["name"] = self.user_id.name
+        action["name"] = self.name
         return action
 
     def action_open_at_risk(self):
