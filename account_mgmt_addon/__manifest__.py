@@ -32,6 +32,7 @@
         "security/account_mgmt_whitespace_security.xml",
         "security/account_mgmt_budget_security.xml",
         "security/account_mgmt_budget_report_security.xml",
+        "security/account_mgmt_team_overview_security.xml",
         # data
         "data/account_mgmt_tier_data.xml",
         "data/account_mgmt_tier_cron.xml",
@@ -80,6 +81,7 @@
         "reports/account_mgmt_budget_report_views.xml",
         "views/account_mgmt_budget_report_menus.xml",
         "views/res_partner_budget_views.xml",
+        "reports/account_mgmt_team_overview_views.xml",
     ],
     "demo": [
         "demo/account_mgmt_demo.xml",

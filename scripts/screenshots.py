@@ -95,7 +95,7 @@ SHOTS = [
         "director_overview",
         "diane",
         lambda s: LANDING,
-        ".o_pivot table",
+        ".o_field_widget[name='workload_line_ids'] .o_data_row",
         None,
     ),
     (

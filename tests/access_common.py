@@ -249,6 +249,9 @@ WIZARDS = {
     "account_mgmt.tier.recompute.line": "dora",
     "account_mgmt.plan.send.back": "dora",
     "account_mgmt.settings": "dora",
+    "account_mgmt.team.overview": "dora",
+    "account_mgmt.team.overview.tier": "dora",
+    "account_mgmt.team.overview.workload": "dora",
 }
 
 # Read-only rows of finance: no per-account record here (cost allocations are
@@ -324,6 +327,7 @@ RESTRICTED_FIELDS = {
                 "account_plan_count",
                 "account_plan_objective_count",
                 "account_plan_objective_ok_count",
+                "account_plan_card_status",
             )
         ),
         MANAGERS,

@@ -209,6 +209,11 @@ class TestAccessMatrix(AccessCommon):
             )
         )
         settings = self.env["account_mgmt.settings"].with_user(dora).create({})
+        Overview = self.env["account_mgmt.team.overview"].with_user(dora)
+        overview = Overview.create(
+            Overview.default_get(["tier_line_ids", "workload_line_ids"])
+        )
+        self.assertTrue(overview.tier_line_ids)
         wizards = {
             "account_mgmt.settings": settings,
             "account_mgmt.profitability.export": export,
@@ -216,6 +221,9 @@ class TestAccessMatrix(AccessCommon):
             "account_mgmt.tier.recompute": preview,
             "account_mgmt.tier.recompute.line": preview.line_ids,
             "account_mgmt.plan.send.back": send_back,
+            "account_mgmt.team.overview": overview,
+            "account_mgmt.team.overview.tier": overview.tier_line_ids,
+            "account_mgmt.team.overview.workload": overview.workload_line_ids,
         }
         other_director = self._new_user("am_dino", "Dino Director", GROUP_DIRECTOR)
         other_finance = self._new_user("am_fanny", "Fanny Finance", GROUP_FINANCE)

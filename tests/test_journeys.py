@@ -29,9 +29,6 @@ class TestJourneys(PlanCommon):
         )
         expected = {
             self.user_manager: "account_mgmt_addon.res_partner_action_portfolio",
-            self.user_director: (
-                "account_mgmt_addon.account_mgmt_health_snapshot_action_overview"
-            ),
             self.user_finance: (
                 "account_mgmt_addon.account_mgmt_profitability_report_action"
             ),
@@ -39,11 +36,18 @@ class TestJourneys(PlanCommon):
         for user, xmlid in expected.items():
             with self.subTest(user=user.login):
                 self.assertEqual(self._landing(user)["id"], self.env.ref(xmlid).id)
+        # Directors: a new Team Overview of theirs, in its form
+        # (tests/test_team_overview.py).
+        action = self._landing(self.user_director)
+        self.assertEqual(action["res_model"], "account_mgmt.team.overview")
+        overview = self.env[action["res_model"]].browse(action["res_id"])
+        self.assertEqual(overview.create_uid, self.user_director)
+        self.assertEqual(action["views"][0][1], "form")
 
     def test_demo_users_home_action(self):
         expected = {
             "amanda": "account_mgmt_addon.res_partner_action_portfolio",
-            "diane": "account_mgmt_addon.account_mgmt_health_snapshot_action_overview",
+            "diane": "account_mgmt_addon.action_account_mgmt_team_overview",
             "fiona": "account_mgmt_addon.account_mgmt_profitability_report_action",
         }
         for login, xmlid in expected.items():
@@ -156,16 +160,29 @@ class TestJourneys(PlanCommon):
         self.assertEqual(account.account_plan_status, expected)
         self.assertEqual(account.account_plan_objective_count, 2)
         self.assertEqual(account.account_plan_objective_ok_count, 0)
+        # Not scored yet: the card shows the plan's live status.
+        self.assertEqual(account.account_plan_card_status, expected)
         self.assertEqual(
             self.account.with_user(self.user_director).account_plan_status, expected
         )
         # Two widgets sold today: revenue 2,000 of 1,000, gross margin 2 x (1,000 -
         # 600) = 800 of 500: both reached. The manager still doesn't see the
         # margin objective's status, but the card counts it as the health
-        # score's plan measure does: 2 of 2, not 1 of 2.
+        # score's plan measure does: 2 of 2, not 1 of 2. The card reads the
+        # statuses the health score stored: 0 until the next score, then 2, the
+        # count of the health detail on the same account.
         self._post_move(self.account, today, [(self.product_goods, 2, 1000.0)])
         self.env.invalidate_all()
         account = self.account.with_user(self.user_manager)
+        self.assertEqual(account.account_plan_objective_ok_count, 0)
+        snapshot = (
+            self.env["account_mgmt.health.snapshot"]
+            .sudo()
+            ._recompute_accounts(
+                partners=self.account, companies=self.account.env.company
+            )
+        )
+        self.env.invalidate_all()
         margin_objective = plan.objective_ids.filtered(
             lambda o: o.metric == "gross_margin"
         )
@@ -176,6 +193,12 @@ class TestJourneys(PlanCommon):
             self.account.with_user(self.user_director).account_plan_objective_ok_count,
             2,
         )
+        # The card's status is the worst of the same stored statuses: both
+        # reached, as the plan's live status says to the director.
+        self.assertEqual(account.account_plan_card_status, "done")
+        self.assertEqual(plan.with_user(self.user_director).status, "done")
+        detail = snapshot.line_ids.filtered(lambda line: line.code == "plan_progress")
+        self.assertIn("2 of 2 objectives on track or done", detail.value_display)
 
     # -- tiering preview on another day ----------------------------------------
 

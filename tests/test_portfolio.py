@@ -288,7 +288,9 @@ class TestPortfolio(HealthScenario):
         plans.with_user(self.user_director).action_submit()
         plans.with_user(self.user_director).action_approve()
         self.assertEqual(plans[2:].team_user_ids, self.user_manager2)
-        self._recompute(accounts)  # the portfolio shows the accounts with a score
+        # The portfolio shows the accounts with a score; the cards count the
+        # objectives on track as the health score stored them, scored today.
+        self._recompute(accounts, day=today)
 
         Partner, domain = self._portfolio(self.user_manager)
         domain += [("id", "in", accounts.ids)]
@@ -313,7 +315,7 @@ class TestPortfolio(HealthScenario):
         cards = {card["id"]: card for card in page["records"]}
         for account in accounts[0:2] | accounts[40:43]:
             card = cards[account.id]
-            self.assertEqual(card["account_plan_status"], "on_track")
+            self.assertEqual(card["account_plan_card_status"], "on_track")
             self.assertEqual(card["account_plan_objective_count"], 1)
             self.assertEqual(card["account_plan_objective_ok_count"], 1)
         self.assertFalse(cards[accounts[3].id]["account_plan_current_id"])

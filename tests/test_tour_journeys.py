@@ -3,7 +3,8 @@
 """In Chromium, each role's daily journey (issue 17), as the role that does it:
 the account manager lands on the portfolio and logs a call from a card (default
 type, stars), opens an interaction from the list, logs one from the partner's
-header; the director lands on the health overview, finds the plan's approval to-do
+header; the director lands on the Team Overview (health by tier and band,
+workload), finds the plan's approval to-do
 and approves, and is asked before tiers are recomputed; finance lands on client
 profitability, opens an account's breakdown from the ranking and reads the payment
 reminder in the composer before sending it."""
@@ -11,9 +12,9 @@ reminder in the composer before sending it."""
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
-from .tour_common import TourCommon
+from .tour_common import GROUPS, TourCommon
 
 APPROVAL = "account_mgmt_addon.mail_activity_type_plan_approval"
 
@@ -117,6 +118,91 @@ class TestJourneyTours(TourCommon):
         )
         # Both confirmations were cancelled: no tier changed.
         self.assertEqual(History.search_count([]), before)
+
+
+@tagged("post_install", "-at_install")
+class TestDirectorOverviewTour(TourCommon):
+    """The director of a company of their own lands on the Team Overview and
+    reads the counts of its three accounts (their latest health scores, set
+    here) and of the plan waiting for approval."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.env["res.company"].create({"name": "Overview Tour Co"})
+
+        def user(login, name, role):
+            return new_test_user(
+                cls.env,
+                login=login,
+                name=name,
+                email=f"{login}@example.com",
+                groups=f"base.group_user,{GROUPS[role]}",
+                company_id=company.id,
+                company_ids=[Command.set(company.ids)],
+            )
+
+        cls.director = user("tour_ovw_dir", "Overview Director", "director")
+        one = user("tour_ovw_m1", "Overview Manager One", "manager")
+        two = user("tour_ovw_m2", "Overview Manager Two", "manager")
+        key = cls.env.ref("account_mgmt_addon.tier_key")
+        today = fields.Date.context_today(cls.env["res.partner"])
+        # (account, manager, tier, band, overdue contact, missing plan)
+        rows = [
+            ("Overview Alpha", one, key, "green", 0, 0),
+            ("Overview Beta", one, key, "red", 1, 0),
+            ("Overview Gamma", two, None, "amber", 0, 1),
+        ]
+        accounts = {}
+        for name, manager, tier, band, overdue, missing in rows:
+            account = cls.env["res.partner"].create(
+                {
+                    "name": name,
+                    "is_company": True,
+                    "company_id": company.id,
+                    "account_manager_id": manager.id,
+                }
+            )
+            accounts[name] = account
+            cls.env["account_mgmt.health.snapshot"].sudo().create(
+                {
+                    "partner_id": account.id,
+                    "company_id": company.id,
+                    "date": today,
+                    "is_latest": True,
+                    "band": band,
+                    "score": {"green": 90.0, "amber": 60.0, "red": 20.0}[band],
+                    "tier_id": tier.id if tier else False,
+                    "account_manager_id": manager.id,
+                    "contact_overdue_count": overdue,
+                    "missing_plan_count": missing,
+                }
+            )
+        plan = (
+            cls.env["account_mgmt.plan"]
+            .with_user(one)
+            .create(
+                {
+                    "name": "Overview Plan",
+                    "partner_id": accounts["Overview Alpha"].id,
+                    "date_start": today,
+                    "date_end": today + relativedelta(years=1, days=-1),
+                    "objective_ids": [
+                        Command.create(
+                            {"name": "Grow", "metric": "revenue", "target": 1000.0}
+                        )
+                    ],
+                }
+            )
+        )
+        plan.action_submit()
+        cls.plan = plan
+
+    def test_director_lands_on_the_team_overview(self):
+        self.assertEqual(self.plan.state, "submitted")
+        self.start_tour(
+            "/odoo", "account_mgmt_journey_director_overview", login=self.director.login
+        )
 
 
 @tagged("post_install", "-at_install")

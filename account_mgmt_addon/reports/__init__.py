@@ -9,3 +9,4 @@ from . import res_currency
 from . import account_mgmt_whitespace_report
 from . import account_mgmt_budget_report
 from . import account_mgmt_budget_xlsx
+from . import account_mgmt_team_overview

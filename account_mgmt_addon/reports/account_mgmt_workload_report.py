@@ -6,9 +6,10 @@ from odoo.tools import SQL
 
 class AccountMgmtWorkloadReport(models.Model):
     """The team's workload per person, from the latest health scores: the
-    accounts each manages, with their overdue contacts and missing plans, and the
-    plan objectives each is responsible for that are off track (whoever manages
-    the account)."""
+    accounts each manages, with those at risk (red), their overdue contacts and
+    missing plans, the plan objectives each is responsible for that are off track
+    (whoever manages the account), and the plans each owns that await a
+    director's approval. The director's Team Overview reads its figures here."""
 
     _name = "account_mgmt.workload.report"
     _description = "Team Workload"
@@ -27,6 +28,9 @@ class AccountMgmtWorkloadReport(models.Model):
     objective_id = fields.Many2one(
         comodel_name="account_mgmt.plan.objective", string="Objective", readonly=True
     )
+    plan_id = fields.Many2one(
+        comodel_name="account_mgmt.plan", string="Account Plan", readonly=True
+    )
     account_count = fields.Integer(
         string="Accounts Managed",
         readonly=True,
@@ -43,11 +47,22 @@ class AccountMgmtWorkloadReport(models.Model):
         help="Accounts the person manages whose tier requires a plan and that have "
         "no current approved plan.",
     )
+    at_risk_count = fields.Integer(
+        string="At-Risk Accounts",
+        readonly=True,
+        help="Accounts the person manages whose latest health score is red.",
+    )
     off_track_count = fields.Integer(
         string="Objectives Off Track",
         readonly=True,
         help="Objectives of current approved plans that the person is responsible "
         "for and that were off track at the last health score, on any account.",
+    )
+    to_approve_count = fields.Integer(
+        string="Plans to Approve",
+        readonly=True,
+        help="Account plans the person owns that are submitted and await a "
+        "director's approval.",
     )
 
     _depends = {
@@ -59,6 +74,7 @@ class AccountMgmtWorkloadReport(models.Model):
             "is_latest",
             "contact_overdue_count",
             "missing_plan_count",
+            "band",
         ],
         "account_mgmt.plan.objective": [
             "plan_id",
@@ -66,7 +82,7 @@ class AccountMgmtWorkloadReport(models.Model):
             "health_status",
             "health_status_date",
         ],
-        "account_mgmt.plan": ["partner_id", "company_id", "user_id"],
+        "account_mgmt.plan": ["partner_id", "company_id", "user_id", "state"],
     }
 
     @property
@@ -75,30 +91,37 @@ class AccountMgmtWorkloadReport(models.Model):
 
     @api.model
     def _sql_workload(self) -> SQL:
-        # Ids: even for an account's snapshot, odd for an objective.
+        # Ids: 3n for an account's snapshot, 3n + 1 for an objective, 3n + 2 for
+        # a plan to approve.
         return SQL(
             """
-            SELECT snapshot.id * 2 AS id,
+            SELECT snapshot.id * 3 AS id,
                    snapshot.account_manager_id AS user_id,
                    snapshot.partner_id,
                    snapshot.company_id,
                    NULL::integer AS objective_id,
+                   NULL::integer AS plan_id,
                    1 AS account_count,
+                   (snapshot.band = 'red')::integer AS at_risk_count,
                    snapshot.contact_overdue_count,
                    snapshot.missing_plan_count,
-                   0 AS off_track_count
+                   0 AS off_track_count,
+                   0 AS to_approve_count
               FROM account_mgmt_health_snapshot snapshot
              WHERE snapshot.is_latest
              UNION ALL
-            SELECT objective.id * 2 + 1,
+            SELECT objective.id * 3 + 1,
                    COALESCE(objective.user_id, plan.user_id),
                    plan.partner_id,
                    plan.company_id,
                    objective.id,
+                   plan.id,
                    0,
                    0,
                    0,
-                   1
+                   0,
+                   1,
+                   0
               FROM account_mgmt_plan_objective objective
               JOIN account_mgmt_plan plan ON plan.id = objective.plan_id
               JOIN account_mgmt_health_snapshot snapshot
@@ -107,5 +130,20 @@ class AccountMgmtWorkloadReport(models.Model):
                AND snapshot.is_latest
                AND snapshot.date = objective.health_status_date
              WHERE objective.health_status = 'off_track'
+             UNION ALL
+            SELECT plan.id * 3 + 2,
+                   plan.user_id,
+                   plan.partner_id,
+                   plan.company_id,
+                   NULL,
+                   plan.id,
+                   0,
+                   0,
+                   0,
+                   0,
+                   0,
+                   1
+              FROM account_mgmt_plan plan
+             WHERE plan.state = 'submitted'
             """
         )

@@ -831,6 +831,21 @@ class AccountMgmtTierRecomputeLine(models.TransientModel):
     _inherit = ["account_mgmt.access.mixin", "account_mgmt.tier.recompute.line"]
 
 
+class AccountMgmtTeamOverview(models.TransientModel):
+    _name = "account_mgmt.team.overview"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.team.overview"]
+
+
+class AccountMgmtTeamOverviewTier(models.TransientModel):
+    _name = "account_mgmt.team.overview.tier"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.team.overview.tier"]
+
+
+class AccountMgmtTeamOverviewWorkload(models.TransientModel):
+    _name = "account_mgmt.team.overview.workload"
+    _inherit = ["account_mgmt.access.mixin", "account_mgmt.team.overview.workload"]
+
+
 class AccountMgmtTier(models.Model):
     _name = "account_mgmt.tier"
     _inherit = ["account_mgmt.access.mixin", "account_mgmt.tier"]

@@ -31,13 +31,13 @@ class ResPartner(models.Model):
     )
     account_plan_progress = fields.Float(
         string="Plan Progress (%)",
-        compute="_compute_account_plan",
+        compute="_compute_account_plan_progress",
         groups=GROUP_MANAGER,
     )
     account_plan_status = fields.Selection(
         selection=plan_progress.STATUS_SELECTION,
         string="Plan Status",
-        compute="_compute_account_plan",
+        compute="_compute_account_plan_progress",
         groups=GROUP_MANAGER,
     )
     account_plan_missing = fields.Boolean(
@@ -78,8 +78,15 @@ class ResPartner(models.Model):
         for partner in self:
             account = partner.commercial_partner_id
             partner.account_plan_count = counts.get(account, 0)
-            plan = current.get(account, Plan)
-            partner.account_plan_current_id = plan
+            partner.account_plan_current_id = current.get(account, Plan)
+
+    @api.depends("account_plan_current_id")
+    def _compute_account_plan_progress(self):
+        # Measured live from the ledger (the plans' measures): computed only
+        # where read (the account form), not with the current plan (the
+        # portfolio card reads the statuses the health score stored).
+        for partner in self:
+            plan = partner.account_plan_current_id
             partner.account_plan_progress = plan.progress
             partner.account_plan_status = plan.status
 

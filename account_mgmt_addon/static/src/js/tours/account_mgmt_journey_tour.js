@@ -127,10 +127,104 @@ registry.category("web_tour.tours").add("account_mgmt_journey_manager_partner", 
 // Director: lands on the team overview (health by tier and band).
 registry.category("web_tour.tours").add("account_mgmt_journey_director_landing", {
     steps: () => [
-        ...openApp("Health Overview"),
+        ...openApp("Team Overview"),
         {
             content: "Health by tier and band",
-            trigger: ".o_pivot table .o_pivot_header_cell_opened",
+            trigger: ".o_field_widget[name='tier_line_ids'] .o_data_row",
+        },
+        {
+            content: "Workload per person",
+            trigger: ".o_field_widget[name='workload_line_ids'] .o_list_table",
+        },
+    ],
+});
+
+// A cell of a line of the Team Overview: the line whose first cell reads `row`.
+function cell(lines, row, fname) {
+    return (
+        `.o_field_widget[name='${lines}'] .o_data_row:has(td:first-child:contains('${row}')) ` +
+        `td[name='${fname}']`
+    );
+}
+
+function expectCells(lines, row, figures) {
+    return Object.entries(figures).map(([fname, value]) => ({
+        content: `${row}: ${fname} is ${value}`,
+        trigger: cell(lines, row, fname),
+        run() {
+            const text = this.anchor.textContent.trim();
+            if (text !== value) {
+                throw new Error(`${row} ${fname}: expected ${value}, found ${text}`);
+            }
+        },
+    }));
+}
+
+// Director of a company of their own (tests/test_tour_journeys.py sets its
+// figures): lands on the Team Overview and reads the counts, then opens a
+// person's workload.
+registry.category("web_tour.tours").add("account_mgmt_journey_director_overview", {
+    steps: () => [
+        ...openApp("Team Overview"),
+        ...expectCells("tier_line_ids", "Key", {
+            green_count: "1",
+            amber_count: "0",
+            red_count: "1",
+            account_count: "2",
+        }),
+        ...expectCells("tier_line_ids", "No Tier", {
+            green_count: "0",
+            amber_count: "1",
+            red_count: "0",
+            account_count: "1",
+        }),
+        ...expectCells("workload_line_ids", "Overview Manager One", {
+            account_count: "2",
+            at_risk_count: "1",
+            contact_overdue_count: "1",
+            missing_plan_count: "0",
+            off_track_count: "0",
+            to_approve_count: "1",
+        }),
+        ...expectCells("workload_line_ids", "Overview Manager Two", {
+            account_count: "1",
+            at_risk_count: "0",
+            contact_overdue_count: "0",
+            missing_plan_count: "1",
+            off_track_count: "0",
+            to_approve_count: "0",
+        }),
+        {
+            content: "Stat buttons: 3 accounts, 1 at risk, 1 overdue contact, 1 plan",
+            trigger:
+                ".o-form-buttonbox button[name='action_open_health_overview'] .o_stat_value:contains('3')" +
+                "",
+        },
+        {
+            trigger: ".o-form-buttonbox button[name='action_open_at_risk'] .o_stat_value:contains('1')",
+        },
+        {
+            trigger:
+                ".o-form-buttonbox button[name='action_open_to_approve'] .o_stat_value:contains('1')",
+        },
+        {
+            content: "Open the first manager's plan to approve",
+            trigger:
+                ".o_field_widget[name='workload_line_ids'] .o_data_row:has(td:contains('Overview Manager One')) button[name='action_open_to_approve']",
+            run: "click",
+        },
+        {
+            content: "The plan waiting for approval",
+            trigger: ".o_list_view .o_data_row td:contains('Overview Plan')",
+        },
+        {
+            content: "Back to the overview",
+            trigger: ".o_breadcrumb a:contains('Team Overview')",
+            run: "click",
+        },
+        {
+            content: "Its figures again",
+            trigger: cell("workload_line_ids", "Overview Manager One", "to_approve_count"),
         },
     ],
 });
