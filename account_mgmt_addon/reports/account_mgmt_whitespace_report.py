@@ -225,7 +225,9 @@ class AccountMgmtWhitespaceReport(models.Model):
                 AND %(row)s.peer_count > 0
                 AND %(row)s.peer_buyer_count > 0
                 AND 100.0 * %(row)s.peer_buyer_count / %(row)s.peer_count
-                    >= COALESCE(%(company)s.account_mgmt_whitespace_threshold, 50.0))""",
+                    >= COALESCE(
+                        %(company)s.account_mgmt_whitespace_threshold, 50.0
+                    ))""",
             row=row,
             company=company,
         )
