@@ -166,6 +166,27 @@ SHOTS = [
         ".o_data_row",
         None,
     ),
+    # Whitespace as the menu opens it (its period in the title): the list of an
+    # account manager, the pivot of finance.
+    (
+        "whitespace_list",
+        "amanda",
+        lambda s: (
+            "/odoo/action-account_mgmt_addon.account_mgmt_whitespace_report_action_server"
+        ),
+        ".o_data_row, .o_view_nocontent",
+        None,
+    ),
+    (
+        "whitespace_pivot",
+        "fiona",
+        lambda s: (
+            "/odoo/action-account_mgmt_addon.account_mgmt_whitespace_report_action_server"
+            "?view_type=pivot"
+        ),
+        ".o_pivot table",
+        None,
+    ),
 ]
 
 

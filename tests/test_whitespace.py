@@ -35,6 +35,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import format_datetime
 
 from odoo.addons.account_mgmt_addon.tools.periods import last_12_months
 
@@ -603,13 +604,29 @@ class TestWhitespace(AccountMgmtCommon):
             fields.Date.context_today(self.env["res.partner"])
         )
         months = self.env["res.partner"]._account_mgmt_months_label(date_from, date_to)
+        run = self.env[RUN].sudo().search([("company_id", "=", self.company.id)])
+        run.computed_on = "2026-12-01 05:00:03"
+        # in the manager's time zone and language
+        self.assertEqual(
+            Report._account_mgmt_period_label(),
+            f"Figures for {months}, computed on "
+            + format_datetime(
+                Report.env, fields.Datetime.to_datetime("2026-12-01 05:00:03")
+            ),
+        )
         action = Report._account_mgmt_action()
         self.assertEqual(action["res_model"], REPORT)
-        self.assertIn(f"Figures for {months}, computed on ", action["name"])
+        self.assertTrue(
+            action["name"].startswith(f"Whitespace {months}, computed "), action["name"]
+        )
         self.assertNotIn("live", action["name"])
         self.env[RUN].sudo().search([]).unlink()
+        self.assertEqual(
+            Report._account_mgmt_period_label(),
+            f"Figures for {months}, computed live",
+        )
         action = Report._account_mgmt_action()
-        self.assertIn(f"Figures for {months}, computed live", action["name"])
+        self.assertEqual(action["name"], f"Whitespace {months}, computed live")
 
     def test_top_whitespace_only_stored(self):
         """The account form and the portfolio card never compute the whole

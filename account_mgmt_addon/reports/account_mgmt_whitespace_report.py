@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import MissingError, UserError
-from odoo.tools import SQL, format_amount, format_datetime
+from odoo.tools import SQL, format_amount, format_date, format_datetime
 
 from ..tools.periods import last_12_months
 
@@ -152,10 +152,11 @@ class AccountMgmtWhitespaceReport(models.Model):
         )
 
     @api.model
-    def _account_mgmt_period_label(self):
+    def _account_mgmt_period_label(self, short=False):
         """What the screen says of its figures, e.g. "Figures for Dec 2025 –
         Nov 2026, computed on 12/01/2026 05:00:03" (the oldest computation of
-        the user's companies), or "..., computed live"."""
+        the user's companies), or "..., computed live"; ``short``: "Dec 2025 –
+        Nov 2026, computed 12/01/2026" (a screen's title)."""
         date_from, date_to = self._account_mgmt_window()
         months = self.env["res.partner"]._account_mgmt_months_label(date_from, date_to)
         companies = self.env.companies
@@ -166,22 +167,36 @@ class AccountMgmtWhitespaceReport(models.Model):
                 [("company_id", "in", companies.ids), ("date_from", "=", date_from)]
             )
         )
-        if runs and runs.company_id == companies:
+        computed_on = runs.company_id == companies and min(runs.mapped("computed_on"))
+        if short and computed_on:
+            return self.env._(
+                "%(months)s, computed %(date)s",
+                months=months,
+                date=format_date(
+                    self.env,
+                    fields.Datetime.context_timestamp(self, computed_on).date(),
+                ),
+            )
+        if short:
+            return self.env._("%(months)s, computed live", months=months)
+        if computed_on:
             return self.env._(
                 "Figures for %(months)s, computed on %(when)s",
                 months=months,
-                when=format_datetime(self.env, min(runs.mapped("computed_on"))),
+                when=format_datetime(self.env, computed_on),
             )
         return self.env._("Figures for %(months)s, computed live", months=months)
 
     @api.model
     def _account_mgmt_action(self):
-        """The whitespace window action, named with its figures' period."""
+        """The whitespace window action, its title naming its figures' period
+        and computation (the breadcrumb is narrow: the short label)."""
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "account_mgmt_addon.account_mgmt_whitespace_report_action"
         )
         action["display_name"] = action["name"] = self.env._(
-            "Whitespace: %(period)s", period=self._account_mgmt_period_label()
+            "Whitespace %(period)s",
+            period=self._account_mgmt_period_label(short=True),
         )
         return action
 

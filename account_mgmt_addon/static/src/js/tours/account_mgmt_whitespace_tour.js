@@ -33,7 +33,7 @@ registry.category("web_tour.tours").add("account_mgmt_whitespace_manager", {
         },
         {
             content: "The screen names the period and when it was computed",
-            trigger: ".o_breadcrumb .active:contains('Figures for'):contains('computed on')",
+            trigger: ".o_breadcrumb .active:contains('Whitespace'):contains('computed'):not(:contains('live'))",
         },
         {
             content: "D's C2 whitespace: 3 of 3 peers buy it, median 4,000",
