@@ -166,6 +166,27 @@ SHOTS = [
         ".o_data_row",
         None,
     ),
+    # Whitespace as the menu opens it (its period in the title): the list of an
+    # account manager, the pivot of finance.
+    (
+        "whitespace_list",
+        "amanda",
+        lambda s: (
+            "/odoo/action-account_mgmt_addon.account_mgmt_whitespace_report_action_server"
+        ),
+        ".o_data_row, .o_view_nocontent",
+        None,
+    ),
+    (
+        "whitespace_pivot",
+        "fiona",
+        lambda s: (
+            "/odoo/action-account_mgmt_addon.account_mgmt_whitespace_report_action_server"
+            "?view_type=pivot"
+        ),
+        ".o_pivot table",
+        None,
+    ),
 ]
 
 
@@ -369,7 +390,16 @@ def main():
         "--chromium", default=shutil.which("chromium") or "/usr/bin/chromium"
     )
     parser.add_argument("--only", nargs="*", help="names of the screens to take")
+    parser.add_argument(
+        "--as",
+        dest="logins",
+        nargs="*",
+        default=[],
+        help="demo login=other login (its password the same as the login), e.g. "
+        "amanda=bench_am_1_1 fiona=bench_finance on a benchmark database",
+    )
     args = parser.parse_args()
+    logins = dict(pair.split("=", 1) for pair in args.logins)
 
     os.makedirs(OUT_DIR, exist_ok=True)
     base_url = f"http://127.0.0.1:{args.port}"
@@ -399,6 +429,7 @@ def main():
         for name, login, url, selector, script in SHOTS:
             if args.only and name not in args.only:
                 continue
+            login = logins.get(login, login)
             if login not in sessions:
                 sessions[login] = Session(base_url, args.db, login)
             session = sessions[login]

@@ -129,9 +129,20 @@ PER_ACCOUNT_READ = {
         "sam": NO_RIGHT,
         "paul": NO_RIGHT,
         "bea": B,
-    },  # Budget vs actual rows (account x month): revenue follows the account (its
+    },
+    # Budget vs actual rows (account x month): revenue follows the account (its
     # team, directors, finance).
     "account_mgmt.budget.report": {
+        "anna": ANNA,
+        "bruno": BRUNO,
+        "dora": A,
+        "fred": A,
+        "sam": NO_RIGHT,
+        "paul": NO_RIGHT,
+        "bea": B,
+    },
+    # ... and the stored rows the monthly job writes (the same rules).
+    "account_mgmt.whitespace.line": {
         "anna": ANNA,
         "bruno": BRUNO,
         "dora": A,
@@ -193,6 +204,7 @@ PER_ACCOUNT_WRITE = {
     "account_mgmt.profitability.breakdown": ({"revenue": 1.0}, {}),
     "account_mgmt.whitespace.report": ({"revenue": 1.0}, {}),
     "account_mgmt.budget.report": ({"budget_amount": 1.0}, {}),
+    "account_mgmt.whitespace.line": ({"revenue": 1.0}, {}),
 }
 
 # Who creates a record on which account (as themselves).
@@ -261,6 +273,8 @@ RIGHTS_ONLY = {
     # Team workload: rows per person and objective, directors of the company only
     # (test_workload_per_company).
     "account_mgmt.workload.report": {"dora", "bea"},
+    # When each company's stored whitespace was computed: whoever reads it.
+    "account_mgmt.whitespace.run": {"anna", "bruno", "dora", "fred", "bea"},
 }
 
 # Abstract models and report renderers: no records (their public methods are
@@ -623,6 +637,10 @@ class AccessCommon(PlanCommon):
                 companies=company,
                 date=day,
             )
+        # The monthly job's stored whitespace of both companies.
+        env["account_mgmt.whitespace.line"].sudo()._account_mgmt_compute(
+            cls.company | cls.company_b
+        )
         for key, account in cls.accounts.items():
             domain = [
                 ("partner_id", "=", account.id),
@@ -638,6 +656,7 @@ class AccessCommon(PlanCommon):
                 "account_mgmt.receivable.report",
                 "account_mgmt.whitespace.report",
                 "account_mgmt.budget.report",
+                "account_mgmt.whitespace.line",
             ):
                 cls.records[report][key] = env[report].sudo().search(domain)
         # Budgets and forecasts: a live forecast per company, a line per account.

@@ -21,17 +21,41 @@ peer median 4,000, whitespace, expected 4,000; C3 33.33 % (not whitespace at
 C1's peers B, C, D bought 2,000, 500 and 1,500: median 1,500 (A's own 1,000 left
 out). E, of another industry, has no industry peer: its peers are the other
 accounts of its tier (A and D).
+
+The report reads the rows the monthly job stored (``setUpClass`` runs the job
+as the cron runner does, batch after batch); a test that changes the ledger or
+the accounts runs the job again (``_run_job``). ``test_stored_equals_live`` and
+the fault tests compare the stored rows with the statement computed live.
 """
+
+import numbers
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import format_datetime
+
+from odoo.addons.account_mgmt_addon.tools.periods import last_12_months
 
 from .common import GROUP_DIRECTOR, AccountMgmtCommon
 
 REPORT = "account_mgmt.whitespace.report"
+LINE = "account_mgmt.whitespace.line"
+RUN = "account_mgmt.whitespace.run"
+STORED = (
+    "currency_id",
+    "account_tier_id",
+    "industry_id",
+    "revenue",
+    "peer_count",
+    "peer_buyer_count",
+    "penetration",
+    "peer_median_revenue",
+    "is_whitespace",
+    "expected_value",
+)
 
 
 @tagged("post_install", "-at_install")
@@ -101,6 +125,48 @@ class TestWhitespace(AccountMgmtCommon):
             cls.day - relativedelta(months=13),
             [(cls.products["C3"], 1, 700)],
         )
+        cls._run_job()
+
+    @classmethod
+    def _run_job(cls, recompute=True):
+        """The monthly job's computation, batch after batch as the cron runner
+        calls it (every company with a ledger, again when ``recompute``)."""
+        Line = cls.env[LINE].sudo()
+        if recompute:
+            cls.env[RUN].sudo().search([]).unlink()
+        for _call in range(50):
+            _done, remaining = Line._cron_account_mgmt_compute_whitespace()
+            if not remaining:
+                break
+        return Line._account_mgmt_companies_to_compute()
+
+    def _live(self, companies):
+        """The report's statement, live: {(account, category, company): row}."""
+        Report = self.env[REPORT]
+        date_from, date_to = Report._account_mgmt_window()
+        self.env.cr.execute(Report._sql_whitespace(date_from, date_to, companies))
+        return self._by_key(self.env.cr.dictfetchall())
+
+    def _stored(self, companies):
+        self.env.cr.execute(
+            "SELECT * FROM account_mgmt_whitespace_line WHERE company_id IN %s",
+            [tuple(companies.ids)],
+        )
+        return self._by_key(self.env.cr.dictfetchall())
+
+    @staticmethod
+    def _by_key(rows):
+        def value(v):
+            if isinstance(v, numbers.Number) and not isinstance(v, bool):
+                return round(float(v), 2)
+            return v
+
+        return {
+            (row["partner_id"], row["categ_id"], row["company_id"]): tuple(
+                value(row[f]) for f in STORED
+            )
+            for row in rows
+        }
 
     def _rows(self, env=None, **domain):
         Report = (env or self.env)[REPORT]
@@ -209,6 +275,7 @@ class TestWhitespace(AccountMgmtCommon):
     def test_other_industry_changes_nothing(self):
         """E's 10,000 of C2 and 5,000 of C3 are not in D's or A's figures."""
         self.accounts["E"].industry_id = False
+        self._run_job()
         rows = self._rows()
         self.assertRow(rows["D", "C2"], peer_median_revenue=4000.0, peer_count=3)
         self.assertRow(rows["D", "C3"], peer_median_revenue=900.0, penetration=33.33)
@@ -223,6 +290,7 @@ class TestWhitespace(AccountMgmtCommon):
             [(self.products["C2"], 1, 2500)],
             move_type="out_refund",
         )
+        self._run_job()
         rows = self._rows()
         self.assertRow(rows["B", "C2"], revenue=2500.0)
         self.assertRow(
@@ -440,3 +508,133 @@ class TestWhitespace(AccountMgmtCommon):
                 self.assertEqual(row.peer_count, len(peers))
                 self.assertEqual(row.peer_buyer_count, len(bought))
                 self.assertAlmostEqual(row.peer_median_revenue, median, places=2)
+
+    # ------------------------------------------------------------------
+    # The stored rows (the monthly job)
+    # ------------------------------------------------------------------
+    def test_stored_equals_live(self):
+        """Every stored row of the company is the live statement's row, figure
+        for figure; the report reads them, and reads the statement live (the
+        same rows) where the job hasn't run for the current period."""
+        live = self._live(self.company)
+        stored = self._stored(self.company)
+        self.assertEqual(len(stored), len(live))
+        self.assertEqual(stored, live)
+        ours = [a.id for a in self.accounts.values()]
+        self.assertEqual(
+            len([key for key in stored if key[0] in ours]), 15, "5 accounts x 3"
+        )
+        # D's C2 as stored: 3 peers, 3 buyers, median 4,000, expected 4,000
+        d_c2 = stored[self.accounts["D"].id, self.categs["C2"].id, self.company.id]
+        self.assertEqual(
+            d_c2[3:],
+            (0.0, 3.0, 3.0, 100.0, 4000.0, True, 4000.0),
+        )
+        Report = self.env[REPORT]
+        self.assertEqual(
+            Report._account_mgmt_stored_companies(self.company), self.company
+        )
+        stored_rows = {(r.id, r.expected_value) for r in self._rows().values()}
+        self.env[RUN].sudo().search([("company_id", "=", self.company.id)]).unlink()
+        self.env.invalidate_all()
+        self.assertFalse(Report._account_mgmt_stored_companies(self.company))
+        live_rows = {(r.id, r.expected_value) for r in self._rows().values()}
+        self.assertEqual(live_rows, stored_rows)
+
+    def test_job_killed_after_first_batch(self):
+        """The job computes one company per batch; killed after its first batch
+        (the cron runner commits each batch), run again: the companies left are
+        computed, the first one is not computed twice, no row is duplicated,
+        and every company's rows are the live statement's."""
+        companies = self.env["res.company"].search([("chart_template", "!=", False)])
+        self.assertGreaterEqual(len(companies), 2)
+        self.env[RUN].sudo().search([]).unlink()
+        self.env.cr.execute("DELETE FROM account_mgmt_whitespace_line")
+        Line = self.env[LINE].sudo()
+        done, remaining = Line._cron_account_mgmt_compute_whitespace()
+        self.assertEqual((done, remaining), (1, len(companies) - 1))
+        first = self.env[RUN].sudo().search([])
+        self.assertEqual(len(first), 1)
+        first_run = first.computed_on
+        # ... killed here. The next run completes the others only.
+        self.assertFalse(self._run_job(recompute=False))
+        runs = self.env[RUN].sudo().search([])
+        self.assertEqual(runs.company_id, companies)
+        self.assertEqual(first.computed_on, first_run)
+        self.env.cr.execute(
+            """
+            SELECT COUNT(*) FROM (
+                SELECT 1 FROM account_mgmt_whitespace_line
+                 GROUP BY partner_id, categ_id, company_id HAVING COUNT(*) > 1
+            ) duplicates
+            """
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], 0)
+        self.assertEqual(self._stored(companies), self._live(companies))
+        for run in runs:
+            self.assertEqual(run.line_count, len(self._stored(run.company_id)))
+        # Nothing left: a further call computes nothing.
+        self.assertEqual(Line._cron_account_mgmt_compute_whitespace(), (0, 0))
+        # A batch that fails halfway writes nothing: the rows before it stay.
+        before = self._stored(self.company)
+        with self.assertRaises(ZeroDivisionError), self.env.cr.savepoint():
+            Line._account_mgmt_compute(self.company)
+            raise ZeroDivisionError
+        self.assertEqual(self._stored(self.company), before)
+
+    def test_threshold_refreshes_stored_rows(self):
+        """Changing the threshold updates the stored rows' whitespace and
+        expected value at once (no new computation: the run stays)."""
+        run = self.env[RUN].sudo().search([("company_id", "=", self.company.id)])
+        computed_on = run.computed_on
+        key = (self.accounts["D"].id, self.categs["C3"].id, self.company.id)
+        self.assertEqual(self._stored(self.company)[key][-2:], (False, 0.0))
+        self.company.account_mgmt_whitespace_threshold = 30.0
+        self.assertEqual(self._stored(self.company)[key][-2:], (True, 300.0))
+        self.assertEqual(self._stored(self.company), self._live(self.company))
+        self.company.account_mgmt_whitespace_threshold = 50.0
+        self.assertEqual(self._stored(self.company)[key][-2:], (False, 0.0))
+        self.assertEqual(run.computed_on, computed_on)
+
+    def test_period_on_screen(self):
+        """The menu's action names the months of the figures and when they
+        were computed, or that they are computed live."""
+        Report = self.env[REPORT].with_user(self.user_manager)
+        date_from, date_to = last_12_months(
+            fields.Date.context_today(self.env["res.partner"])
+        )
+        months = self.env["res.partner"]._account_mgmt_months_label(date_from, date_to)
+        run = self.env[RUN].sudo().search([("company_id", "=", self.company.id)])
+        run.computed_on = "2026-12-01 05:00:03"
+        # in the manager's time zone and language
+        self.assertEqual(
+            Report._account_mgmt_period_label(),
+            f"Figures for {months}, computed on "
+            + format_datetime(
+                Report.env, fields.Datetime.to_datetime("2026-12-01 05:00:03")
+            ),
+        )
+        action = Report._account_mgmt_action()
+        self.assertEqual(action["res_model"], REPORT)
+        self.assertTrue(
+            action["name"].startswith(f"Whitespace {months}, computed "), action["name"]
+        )
+        self.assertNotIn("live", action["name"])
+        self.env[RUN].sudo().search([]).unlink()
+        self.assertEqual(
+            Report._account_mgmt_period_label(),
+            f"Figures for {months}, computed live",
+        )
+        action = Report._account_mgmt_action()
+        self.assertEqual(action["name"], f"Whitespace {months}, computed live")
+
+    def test_top_whitespace_only_stored(self):
+        """The account form and the portfolio card never compute the whole
+        company's statement: without stored rows of the current period, no top
+        3 (the report's list still computes them live)."""
+        partner = self.accounts["D"].with_user(self.user_manager)
+        self.assertEqual(partner.account_whitespace_top_ids.categ_id, self.categs["C2"])
+        self.env[RUN].sudo().search([]).unlink()
+        self.env.invalidate_all()
+        self.assertFalse(partner.account_whitespace_top_ids)
+        self.assertTrue(self._rows(env=self.env(user=self.user_manager)))

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import MissingError, UserError
-from odoo.tools import SQL, format_amount
+from odoo.tools import SQL, format_amount, format_date, format_datetime
 
 from ..tools.periods import last_12_months
 
@@ -119,8 +119,146 @@ class AccountMgmtWhitespaceReport(models.Model):
 
     @property
     def _table_query(self) -> SQL:
+        """The stored rows (``account_mgmt.whitespace.line``) of the companies
+        whose monthly job ran for the current period; the statement, live, for
+        the others (none with ``account_mgmt_whitespace_stored_only`` in the
+        context: the partner form and the portfolio card never compute it)."""
         date_from, date_to = self._account_mgmt_window()
-        return self._sql_whitespace(date_from, date_to, self.env.companies)
+        companies = self.env.companies
+        stored = self._account_mgmt_stored_companies(companies)
+        query = self._sql_stored(stored)
+        live = companies - stored
+        if live and not self.env.context.get("account_mgmt_whitespace_stored_only"):
+            query = SQL(
+                "(%s) UNION ALL (%s)",
+                query,
+                self._sql_whitespace(date_from, date_to, live),
+            )
+        return query
+
+    @api.model
+    def _account_mgmt_stored_companies(self, companies):
+        """Those of ``companies`` whose stored whitespace is for the current
+        period."""
+        date_from, _date_to = self._account_mgmt_window()
+        # sudo: when the job ran is no secret; the rows keep their rules.
+        return (
+            self.env["account_mgmt.whitespace.run"]
+            .sudo()
+            .search(
+                [("company_id", "in", companies.ids), ("date_from", "=", date_from)]
+            )
+            .company_id
+        )
+
+    @api.model
+    def _account_mgmt_period_label(self, short=False):
+        """What the screen says of its figures, e.g. "Figures for Dec 2025 –
+        Nov 2026, computed on 12/01/2026 05:00:03" (the oldest computation of
+        the user's companies), or "..., computed live"; ``short``: "Dec 2025 –
+        Nov 2026, computed 12/01/2026" (a screen's title)."""
+        date_from, date_to = self._account_mgmt_window()
+        months = self.env["res.partner"]._account_mgmt_months_label(date_from, date_to)
+        companies = self.env.companies
+        runs = (
+            self.env["account_mgmt.whitespace.run"]
+            .sudo()
+            .search(
+                [("company_id", "in", companies.ids), ("date_from", "=", date_from)]
+            )
+        )
+        computed_on = runs.company_id == companies and min(runs.mapped("computed_on"))
+        if short and computed_on:
+            return self.env._(
+                "%(months)s, computed %(date)s",
+                months=months,
+                date=format_date(
+                    self.env,
+                    fields.Datetime.context_timestamp(self, computed_on).date(),
+                ),
+            )
+        if short:
+            return self.env._("%(months)s, computed live", months=months)
+        if computed_on:
+            return self.env._(
+                "Figures for %(months)s, computed on %(when)s",
+                months=months,
+                when=format_datetime(self.env, computed_on),
+            )
+        return self.env._("Figures for %(months)s, computed live", months=months)
+
+    @api.model
+    def _account_mgmt_action(self):
+        """The whitespace window action, its title naming its figures' period
+        and computation (the breadcrumb is narrow: the short label)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account_mgmt_addon.account_mgmt_whitespace_report_action"
+        )
+        action["display_name"] = action["name"] = self.env._(
+            "Whitespace %(period)s",
+            period=self._account_mgmt_period_label(short=True),
+        )
+        return action
+
+    @api.model
+    def _sql_stored(self, companies) -> SQL:
+        """The stored rows of ``companies``, as the report's columns (the
+        account manager is the account's, as the rules read it)."""
+        self.env["account_mgmt.whitespace.line"].flush_model()
+        self.env["res.partner"].flush_model(["account_manager_id"])
+        return SQL(
+            """
+            SELECT line.id,
+                   line.partner_id,
+                   line.categ_id,
+                   line.company_id,
+                   line.currency_id,
+                   partner.account_manager_id,
+                   line.account_tier_id,
+                   line.industry_id,
+                   line.revenue,
+                   line.peer_count,
+                   line.peer_buyer_count,
+                   line.penetration,
+                   line.peer_median_revenue,
+                   line.is_whitespace,
+                   line.expected_value
+              FROM account_mgmt_whitespace_line line
+              JOIN res_partner partner ON partner.id = line.partner_id
+              JOIN product_category categ ON categ.id = line.categ_id
+             WHERE line.company_id IN %(company_ids)s
+            """,
+            company_ids=tuple(companies.ids) or (0,),
+        )
+
+    @api.model
+    def _sql_is_whitespace(self, row, company) -> SQL:
+        """Whether ``row`` (revenue, peer_count, peer_buyer_count) is
+        whitespace at the threshold of ``company`` (a res_company alias)."""
+        return SQL(
+            """(%(row)s.revenue <= 0
+                AND %(row)s.peer_count > 0
+                AND %(row)s.peer_buyer_count > 0
+                AND 100.0 * %(row)s.peer_buyer_count / %(row)s.peer_count
+                    >= COALESCE(
+                        %(company)s.account_mgmt_whitespace_threshold, 50.0
+                    ))""",
+            row=row,
+            company=company,
+        )
+
+    @api.model
+    def _sql_expected_value(self, row, is_whitespace) -> SQL:
+        """Penetration x peer median revenue of ``row`` when ``is_whitespace``,
+        else 0."""
+        return SQL(
+            """CASE WHEN %(is_whitespace)s
+                    THEN ROUND(%(row)s.peer_buyer_count::numeric / %(row)s.peer_count
+                               * %(row)s.peer_median_revenue, 2)
+                    ELSE 0.0 END""",
+            row=row,
+            is_whitespace=is_whitespace,
+        )
 
     @api.model
     def _account_mgmt_window(self):
@@ -185,6 +323,8 @@ class AccountMgmtWhitespaceReport(models.Model):
         tier = self.env["account_mgmt.profitability.report"]._sql_partner_tier(
             SQL("partner"), SQL("account_sales.company_id")
         )
+        peers = SQL.identifier("peers")
+        is_whitespace = self._sql_is_whitespace(peers, SQL.identifier("company"))
         return SQL(
             """
             WITH sales AS MATERIALIZED (
@@ -352,23 +492,13 @@ class AccountMgmtWhitespaceReport(models.Model):
                                    / peers.peer_count, 2)
                         ELSE 0.0 END AS penetration,
                    peers.peer_median_revenue,
-                   whitespace.is_whitespace,
-                   CASE WHEN whitespace.is_whitespace
-                        THEN ROUND(peers.peer_buyer_count::numeric
-                                   / peers.peer_count
-                                   * peers.peer_median_revenue, 2)
-                        ELSE 0.0 END AS expected_value
+                   %(is_whitespace)s AS is_whitespace,
+                   %(expected_value)s AS expected_value
               FROM peers
               JOIN res_company company ON company.id = peers.company_id
-              CROSS JOIN LATERAL (
-                  SELECT peers.revenue <= 0
-                     AND peers.peer_count > 0
-                     AND peers.peer_buyer_count > 0
-                     AND 100.0 * peers.peer_buyer_count / peers.peer_count
-                         >= COALESCE(company.account_mgmt_whitespace_threshold, 50.0)
-                         AS is_whitespace
-              ) whitespace
             """,
+            is_whitespace=is_whitespace,
+            expected_value=self._sql_expected_value(peers, is_whitespace),
             sales=self._sql_sales(date_from, date_to, companies),
             tier=tier,
             min_peers=MIN_INDUSTRY_PEERS,
@@ -438,11 +568,13 @@ class AccountMgmtWhitespaceReport(models.Model):
     @api.model
     def _account_top_whitespace(self, partners, limit=3):
         """{account id: its ``limit`` whitespace rows of the highest expected
-        value}, among the rows the user may read, in one read of the report."""
+        value}, among the stored rows the user may read (none where the monthly
+        job hasn't run for the current period), in one read of the report."""
         result = {partner.id: self.browse() for partner in partners}
         if not partners or not self.has_access("read"):
             return result
-        rows = self.search(
+        # The stored rows only: the live statement is the whole company's.
+        rows = self.with_context(account_mgmt_whitespace_stored_only=True).search(
             [("partner_id", "in", partners.ids), ("is_whitespace", "=", True)],
             order="expected_value desc, id",
         )

@@ -28,6 +28,16 @@ class ResCompany(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "account_mgmt_whitespace_threshold" in vals:
+            # sudo: the stored rows are the job's; their whitespace follows the
+            # setting the user just changed.
+            self.env[
+                "account_mgmt.whitespace.line"
+            ].sudo()._account_mgmt_refresh_threshold(self)
+        return res
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"

@@ -22,7 +22,17 @@ class ResPartner(models.Model):
         highest expected value in the accounts they manage that has no open
         opportunity yet. Bounded: ``batch_size`` managers per call, the cron
         runs again while some are left (a manager proposed this month is not
-        proposed twice)."""
+        proposed twice).
+
+        First (one company per call, while some are left), the stored
+        whitespace of the current period (``account_mgmt.whitespace.line``): the
+        proposals read it."""
+        Line = self.env["account_mgmt.whitespace.line"].sudo()
+        if Line._account_mgmt_companies_to_compute():
+            done, remaining = Line._cron_account_mgmt_compute_whitespace()
+            # ... and the proposals are still to do after the last company.
+            self.env["ir.cron"]._notify_progress(done=done, remaining=remaining + 1)
+            return self.env["mail.activity"]
         today = fields.Date.context_today(self)
         activity_type = self.env.ref(
             "account_mgmt_addon.mail_activity_type_account_whitespace"
@@ -97,16 +107,18 @@ class ResPartner(models.Model):
 
     @api.model
     def _account_mgmt_new_whitespace(self):
-        """Whitespace rows of every company with a ledger, in the accounts of an
+        """Stored whitespace rows (current period) of every company with a
+        ledger, in the accounts of an
         account manager, without an open opportunity for the account x
         category; per manager, highest expected value first (one query)."""
         companies = (
             self.env["res.company"].sudo().search([("chart_template", "!=", False)])
         )
+        Report = self.env["account_mgmt.whitespace.report"].sudo()
+        # The stored rows of the current period (the job computes them first).
+        companies = Report._account_mgmt_stored_companies(companies)
         if not companies:
             return []
-        Report = self.env["account_mgmt.whitespace.report"].sudo()
-        date_from, date_to = Report._account_mgmt_window()
         self.env["crm.lead"].flush_model(
             [
                 "partner_id",
@@ -141,6 +153,6 @@ class ResPartner(models.Model):
                    )
                  ORDER BY ws.account_manager_id, ws.expected_value DESC, ws.id
                 """,
-                whitespace=Report._sql_whitespace(date_from, date_to, companies),
+                whitespace=Report._sql_stored(companies),
             )
         )
