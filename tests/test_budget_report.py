@@ -29,7 +29,7 @@ from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, JsonRpcException, tagged
 
 from .common import GROUP_DIRECTOR, AccountMgmtCommon
 
@@ -399,3 +399,41 @@ class TestBudgetReportAccess(BudgetCommon):
         )
         self.assertEqual(rows.company_id, self.company)
         self.assertEqual(rows.budget_amount, 10000.0)
+
+
+@tagged("post_install", "-at_install")
+class TestBudgetReportJsonRpc(BudgetCommon, HttpCase):
+    def _rpc(self, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{REPORT}/{method}",
+            {"model": REPORT, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def test_rows_over_json_rpc(self):
+        """What the web client reads: Anna's pivot of January has her account's
+        budget only (10,000 of Alpha, not Beta's 5,000); Dora's both; a plain
+        user gets the AccessError."""
+        domain = [
+            ("date", "=", self.jan.isoformat()),
+            ("partner_id", "in", (self.alpha | self.beta).ids),
+        ]
+        for login, budget, actual in (
+            ("am_anna", 10000.0, 8000.0),
+            ("am_bruno", 5000.0, 4000.0),
+            ("am_dora", 15000.0, 12000.0),
+        ):
+            self.authenticate(login, login)
+            [group] = self._rpc(
+                "read_group",
+                [domain, ["budget_amount:sum", "actual_revenue:sum"], []],
+                {"lazy": False},
+            )
+            self.assertEqual(
+                (group["budget_amount"], group["actual_revenue"]),
+                (budget, actual),
+                login,
+            )
+        self.authenticate("am_paul", "am_paul")
+        with self.assertRaises(JsonRpcException) as catcher:
+            self._rpc("search_read", [domain, ["budget_amount"]])
+        self.assertEqual(str(catcher.exception), "odoo.exceptions.AccessError")

@@ -261,7 +261,8 @@ class AccountMgmtBudgetReport(models.Model):
             allowed_company_ids=companies.ids
         )
         by_category = SQL()
-        if self._has_category_lines(companies):
+        has_categories = self._has_category_lines(companies)
+        if has_categories:
             by_category = SQL(
                 """
                  UNION ALL
@@ -282,7 +283,7 @@ class AccountMgmtBudgetReport(models.Model):
             category_cte = SQL()
         return SQL(
             """
-            WITH plan AS MATERIALIZED (%(plan)s)
+            WITH plan AS %(materialized)s (%(plan)s)
                  %(category_cte)s
             SELECT partner_id, date, company_id, categ_id,
                    SUM(budget_amount) AS budget_amount,
@@ -308,6 +309,9 @@ class AccountMgmtBudgetReport(models.Model):
              GROUP BY partner_id, date, company_id, categ_id
             HAVING MIN(line_id) IS NOT NULL OR SUM(actual_revenue) <> 0
             """,
+            # read twice with categories; otherwise inlined, so that the
+            # filters of the read (months, accounts) reach the budget lines
+            materialized=SQL("MATERIALIZED") if has_categories else SQL(),
             plan=self._sql_plan_lines(companies),
             category_cte=category_cte,
             actual=profitability._sql_grouped(),
