@@ -638,3 +638,19 @@ class TestWhitespace(AccountMgmtCommon):
         self.env.invalidate_all()
         self.assertFalse(partner.account_whitespace_top_ids)
         self.assertTrue(self._rows(env=self.env(user=self.user_manager)))
+
+    def test_monthly_cron_computes_then_proposes(self):
+        """The monthly cron computes the stored whitespace first (a call per
+        company), then proposes from it."""
+        self.env[RUN].sudo().search([]).unlink()
+        Partner = self.env["res.partner"]
+        companies = self.env[LINE]._account_mgmt_companies_to_compute()
+        for _company in companies:
+            self.assertFalse(Partner._cron_account_mgmt_propose_whitespace())
+        self.assertFalse(self.env[LINE]._account_mgmt_companies_to_compute())
+        todos = Partner._cron_account_mgmt_propose_whitespace()
+        self.assertIn(self.user_manager, todos.user_id)
+        anna = todos.filtered(lambda a: a.user_id == self.user_manager)
+        # Anna's only whitespace at 50 %: D's C2, 4,000
+        self.assertEqual(anna.res_id, self.accounts["D"].id)
+        self.assertIn("WS C2", str(anna.note))
