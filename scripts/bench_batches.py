@@ -10,7 +10,8 @@ the health job's place reset, every month listed for the summary, every contact
 and review reminder removed, every cost pool queued. Prints per job the number of
 batches, the largest batch time and the total; everything is rolled back.
 
-    scripts/py.sh scripts/bench_batches.py --db amgmt_bench_medium
+    scripts/py.sh scripts/bench_batches.py --db amgmt_bench_medium \
+        [--only ir_cron_recompute_tiers,...] [--max-calls N] [--batch-size job=N]
 """
 
 import argparse
@@ -70,6 +71,10 @@ def run_job(env, xmlid, max_calls=200):
         env.flush_all()
         elapsed = time.perf_counter() - start
         calls.append((elapsed, progress.done, progress.remaining))
+        bc.log(
+            f"  {xmlid} call {len(calls)}: {elapsed:.2f} s, done {progress.done}, "
+            f"remaining {progress.remaining}"
+        )
         if not progress.remaining or not progress.done:
             break
     return calls
@@ -86,7 +91,21 @@ def main(argv=None):
         help="job=N (tiering, summary, cost_allocation, health, contact_overdue, "
         "plan_review)",
     )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated cron xmlids (without module) to run, e.g. "
+        "ir_cron_recompute_tiers",
+    )
+    parser.add_argument(
+        "--max-calls",
+        type=int,
+        default=200,
+        help="stop a job after this many batches (a sample: every batch of a job "
+        "does the same work)",
+    )
     args = parser.parse_args(argv)
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
     bc.check_bench_db_name(args.db)
     bc.init_odoo(args.config)
     with bc.environment(args.db) as env:
@@ -98,7 +117,11 @@ def main(argv=None):
         reset_work(env)
         rows = []
         for label, xmlid in JOBS:
-            calls = run_job(env, xmlid)
+            if only and xmlid not in only:
+                continue
+            calls = run_job(env, xmlid, args.max_calls)
+            if calls[-1][2] and calls[-1][1]:
+                label += f" (first {len(calls)} batches of more)"
             done = sum(c[1] for c in calls)
             rows.append(
                 [
