@@ -212,7 +212,7 @@ class TestTeamOverview(HealthScenario):
         self.assertEqual(len(form.workload_line_ids), 1)
         # Account managers don't get one.
         with self.assertRaises(AccessError):
-            self.Overview.with_user(self.user_manager).action_open_team_overview()
+            self.Overview.with_user(self.user_manager)._action_open_team_overview()
 
     def test_directors_see_their_companies_only(self):
         other = self.env["res.company"].create({"name": "Overview Other Co"})

@@ -129,7 +129,7 @@ class AccountMgmtTeamOverview(models.TransientModel):
         ]
 
     @api.model
-    def action_open_team_overview(self):
+    def _action_open_team_overview(self):
         """The landing page of directors: a new overview, its lines read now
         (default_get), opened in its form."""
         overview = self.create({})
