@@ -1,6 +1,7 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 
 from ..models.health.account_mgmt_health_snapshot import BAND_SELECTION
 
@@ -127,6 +128,15 @@ class AccountMgmtTeamOverview(models.TransientModel):
             for user, *figures in groups
             if any(figures)
         ]
+
+    def copy(self, default=None):
+        # A copy would read the figures again (default_get), not copy them.
+        raise UserError(
+            self.env._(
+                "A Team Overview is not duplicated: open it again to read the "
+                "figures of now."
+            )
+        )
 
     @api.model
     def _action_open_team_overview(self):
