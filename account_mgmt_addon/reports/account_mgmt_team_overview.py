@@ -131,12 +131,14 @@ class AccountMgmtTeamOverview(models.TransientModel):
 
     def copy(self, default=None):
         # A copy would read the figures again (default_get), not copy them.
-        raise UserError(
-            self.env._(
-                "A Team Overview is not duplicated: open it again to read the "
-                "figures of now."
+        if self:
+            raise UserError(
+                self.env._(
+                    "A Team Overview is not duplicated: open it again to read the "
+                    "figures of now."
+                )
             )
-        )
+        return super().copy(default=default)
 
     @api.model
     def _action_open_team_overview(self):
