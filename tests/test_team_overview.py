@@ -8,7 +8,7 @@ companies only; each line opens the records it counts."""
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from .common import GROUP_DIRECTOR
@@ -210,9 +210,12 @@ class TestTeamOverview(HealthScenario):
         form = Form(self.Overview.browse(again["res_id"]))
         self.assertEqual(len(form.tier_line_ids), 2)
         self.assertEqual(len(form.workload_line_ids), 1)
+        # Not duplicated (a copy would read the figures again).
+        with self.assertRaises(UserError):
+            overview.copy()
         # Account managers don't get one.
         with self.assertRaises(AccessError):
-            self.Overview.with_user(self.user_manager).action_open_team_overview()
+            self.Overview.with_user(self.user_manager)._action_open_team_overview()
 
     def test_directors_see_their_companies_only(self):
         other = self.env["res.company"].create({"name": "Overview Other Co"})

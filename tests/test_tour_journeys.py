@@ -21,6 +21,9 @@ APPROVAL = "account_mgmt_addon.mail_activity_type_plan_approval"
 
 @tagged("post_install", "-at_install")
 class TestJourneyTours(TourCommon):
+    # The width the cards and bars are checked at.
+    browser_size = "1440x900"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -96,6 +99,29 @@ class TestJourneyTours(TourCommon):
             )
         )
         plan.action_submit()
+        # 2,000 sold in 2024 against the 1,000 target: 200 %, a full bar.
+        product = self.env["product.product"].create(
+            {"name": "Tour Journey Service", "type": "service", "list_price": 2000.0}
+        )
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.account.id,
+                "invoice_date": "2024-06-10",
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "quantity": 1,
+                            "price_unit": 2000.0,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        self.assertEqual(plan.objective_ids.progress, 200.0)
         todo = plan.activity_ids.filtered(lambda a: a.user_id == self.director)
         self.assertEqual(todo.activity_type_id, self.env.ref(APPROVAL))
         self.start_tour(

@@ -1,6 +1,7 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 
 from ..models.health.account_mgmt_health_snapshot import BAND_SELECTION
 
@@ -128,8 +129,19 @@ class AccountMgmtTeamOverview(models.TransientModel):
             if any(figures)
         ]
 
+    def copy(self, default=None):
+        # A copy would read the figures again (default_get), not copy them.
+        if self:
+            raise UserError(
+                self.env._(
+                    "A Team Overview is not duplicated: open it again to read the "
+                    "figures of now."
+                )
+            )
+        return super().copy(default=default)
+
     @api.model
-    def action_open_team_overview(self):
+    def _action_open_team_overview(self):
         """The landing page of directors: a new overview, its lines read now
         (default_get), opened in its form."""
         overview = self.create({})

@@ -38,8 +38,17 @@ registry.category("web_tour.tours").add("account_mgmt_journey_manager_portfolio"
     steps: () => [
         ...openApp("My Portfolio"),
         {
-            content: "The account's full name is on its card",
+            content: "The account's full name is on its card, not cut (1,440 px wide)",
             trigger: ".o_kanban_record:contains('Tour Journey Account International')",
+            run() {
+                for (const name of document.querySelectorAll(
+                    ".o_kanban_record .o_field_widget[name='display_name']"
+                )) {
+                    if (name.scrollWidth > name.clientWidth) {
+                        throw new Error(`Card name cut: ${name.textContent}`);
+                    }
+                }
+            },
         },
         {
             content: "Log an interaction from the card",
@@ -232,6 +241,24 @@ registry.category("web_tour.tours").add("account_mgmt_journey_director_overview"
 // Director: the submitted plan waits for them as a to-do; they approve it.
 registry.category("web_tour.tours").add("account_mgmt_journey_director_plan", {
     steps: () => [
+        {
+            content: "Open the objectives",
+            trigger: ".o_notebook .nav-link:contains('Objectives')",
+            run: "click",
+        },
+        {
+            content: "An objective at 200 %: its progress bar is full and green",
+            trigger: ".o_field_widget[name='progress'] .o_progress > div.bg-success",
+            run() {
+                const bar = this.anchor;
+                const track = bar.parentElement;
+                if (bar.offsetWidth < track.clientWidth) {
+                    throw new Error(
+                        `Bar ${bar.offsetWidth} px of ${track.clientWidth} px`
+                    );
+                }
+            },
+        },
         {
             content: "The approval to-do is on the plan",
             trigger: ".o-mail-Activity:contains('Approve the account plan')",
