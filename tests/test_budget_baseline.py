@@ -103,6 +103,24 @@ class TestBudgetBaseline(BudgetCommon):
         self.assertEqual(other, [1100.0] * 9 + [1101.1, 1100.0, 1100.0])
         self.assertAlmostEqual(sum(other), 13201.1, places=2)
 
+    def test_never_negative(self):
+        """A month the credit notes outweigh gives 0, not a negative budget."""
+        refunds = self._account("Refunds Ltd")
+        h10 = self.current_month - relativedelta(months=10)
+        self._post_move(refunds, h10, [(self.product_goods, 1, 1000.0)])
+        self._post_move(
+            refunds, h10, [(self.product_goods, 1, 3000.0)], move_type="out_refund"
+        )
+        self._post_move(
+            refunds, h10 + relativedelta(months=1), [(self.product_goods, 1, 500.0)]
+        )
+        self._fill(
+            method="same_month", growth_percent=10.0, partner_ids=[(6, 0, refunds.ids)]
+        )
+        # m(0) a year before is h(10): 1,000 - 3,000 = -2,000 -> 0 (no line);
+        # m(1) is h(9): 500 x 1.1 = 550
+        self.assertEqual(self._amounts(refunds), [0.0, 550.0] + [0.0] * 10)
+
     def test_keep_or_replace(self):
         categ = self.env["product.category"].create({"name": "Spares"})
         Line = self.env["account_mgmt.budget.line"].with_user(self.user_finance)

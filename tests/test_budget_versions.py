@@ -68,6 +68,21 @@ class TestBudgetVersions(BudgetCommon):
         # the chatter still takes messages
         self.budget.with_user(self.user_finance).message_post(body="Signed off")
 
+    def test_state_changes_tracked(self):
+        budget = self.budget.with_context(tracking_disable=False, mail_notrack=False)
+        # (as in a later transaction than the version's creation: records created
+        # in a transaction aren't tracked in it)
+        self.env.cr.precommit.data.pop("mail.tracking.account_mgmt.budget", None)
+        budget.with_user(self.user_finance).action_approve()
+        self.env.cr.precommit.run()  # tracking is written at commit
+        self.env.invalidate_all()
+        tracked = budget.sudo().message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "state"
+        )
+        self.assertEqual(
+            (tracked.old_value_char, tracked.new_value_char), ("Draft", "Approved")
+        )
+
     def test_approve_supersedes_overlapping(self):
         self.budget.with_user(self.user_finance).action_approve()
         # a later budget of the following year: no overlap, both approved

@@ -15,7 +15,8 @@ report's (its monthly summary, the ledger itself for the months changed since):
   month in those 12 months.
 
 One query reads the revenue of every chosen account; amounts are rounded to the
-company's currency. Each account gets its own baseline (never a tier average).
+company's currency, and never negative (a month the credit notes outweigh gets
+0). Each account gets its own baseline (never a tier average).
 """
 
 from collections import defaultdict
@@ -51,6 +52,11 @@ def baseline_amounts(method, months, revenue, reference_end, growth, rounding):
     :param rounding: function rounding an amount to the currency
     """
     factor = 1 + growth / 100.0
+
+    def rounding(amount, _round=rounding):
+        # a budget is never negative: a month the credit notes outweigh is 0
+        return max(_round(amount), 0.0)
+
     if method == "same_month":
         return {
             month: rounding(revenue.get(month - relativedelta(years=1), 0.0) * factor)
@@ -65,7 +71,7 @@ def baseline_amounts(method, months, revenue, reference_end, growth, rounding):
     reference = [reference_end - relativedelta(months=n) for n in range(12, 0, -1)]
     by_calendar_month = {month.month: revenue.get(month, 0.0) for month in reference}
     total = sum(by_calendar_month.values())
-    if not total:
+    if total <= 0:
         return dict.fromkeys(months, 0.0)
     return {
         month: rounding(total * factor * by_calendar_month[month.month] / total)

@@ -185,17 +185,29 @@ class AccountMgmtBudgetLine(models.Model):
         repeated = [key for key, count in Counter(keys).items() if count > 1]
         if not repeated:
             self.flush_model(KEY_FIELDS)
+            # the keys as arrays (a list of thousands of row values is too deep
+            # for PostgreSQL's parser), joined on the unique index
+            budget_ids, partner_ids, dates, categ_ids = zip(*keys, strict=True)
             self.env.cr.execute(
                 SQL(
                     """
-                    SELECT budget_id, partner_id, date, COALESCE(categ_id, 0)
-                      FROM account_mgmt_budget_line
-                     WHERE (budget_id, partner_id, date, COALESCE(categ_id, 0)) IN %s
-                       AND id NOT IN %s
+                    SELECT line.budget_id, line.partner_id, line.date,
+                           COALESCE(line.categ_id, 0)
+                      FROM unnest(%s::int[], %s::int[], %s::date[], %s::int[])
+                           AS k(budget_id, partner_id, date, categ_id)
+                      JOIN account_mgmt_budget_line line
+                        ON line.budget_id = k.budget_id
+                       AND line.partner_id = k.partner_id
+                       AND line.date = k.date
+                       AND COALESCE(line.categ_id, 0) = k.categ_id
+                     WHERE NOT line.id = ANY(%s::int[])
                      LIMIT 1
                     """,
-                    tuple(keys),
-                    tuple(exclude_ids) or (0,),
+                    list(budget_ids),
+                    list(partner_ids),
+                    list(dates),
+                    list(categ_ids),
+                    list(exclude_ids),
                 )
             )
             repeated = self.env.cr.fetchall()
@@ -380,23 +392,43 @@ class AccountMgmtBudgetLine(models.Model):
 
     def _account_mgmt_log(self, changes):
         """Log the forecast changes ``changes`` (line, old amount, new amount,
-        reason): who, when, old, new, why (one create for all)."""
+        reason): who, when, old, new, why. One INSERT for all: the log is the
+        add-on's own (no user writes it), and a baseline or an import logs
+        thousands of lines at once."""
         if not changes:
             return
-        reason_default = self.env.context.get(REASON)
-        self.env["account_mgmt.budget.adjustment"].sudo().create(
-            [
-                {
-                    "line_id": line.id,
-                    "budget_id": line.budget_id.id,
-                    "partner_id": line.partner_id.id,
-                    "date": line.date,
-                    "categ_id": line.categ_id.id,
-                    "user_id": self.env.uid,
-                    "old_amount": old,
-                    "new_amount": new,
-                    "reason": reason or reason_default or False,
-                }
+        reason_default = self.env.context.get(REASON) or None
+        Line = self.env["account_mgmt.budget.line"]
+        Line.flush_model()
+        line_ids, olds, news, reasons = zip(
+            *(
+                (line.id, old, new, reason or reason_default)
                 for line, old, new, reason in changes
-            ]
+            ),
+            strict=True,
         )
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO account_mgmt_budget_adjustment
+                       (line_id, budget_id, company_id, partner_id, date, categ_id,
+                        user_id, old_amount, new_amount, reason,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT line.id, line.budget_id, line.company_id, line.partner_id,
+                       line.date, line.categ_id, %(uid)s, k.old_amount,
+                       k.new_amount, k.reason, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(ids)s::int[], %(olds)s::numeric[],
+                              %(news)s::numeric[], %(reasons)s::varchar[])
+                       AS k(line_id, old_amount, new_amount, reason)
+                  JOIN account_mgmt_budget_line line ON line.id = k.line_id
+                """,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                ids=list(line_ids),
+                olds=list(olds),
+                news=list(news),
+                reasons=list(reasons),
+            )
+        )
+        self.env["account_mgmt.budget.adjustment"].invalidate_model()
+        Line.browse(line_ids).invalidate_recordset(["adjustment_ids"])
