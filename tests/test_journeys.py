@@ -168,13 +168,15 @@ class TestJourneys(PlanCommon):
         # Two widgets sold today: revenue 2,000 of 1,000, gross margin 2 x (1,000 -
         # 600) = 800 of 500: both reached. The manager still doesn't see the
         # margin objective's status, but the card counts it as the health
-        # score's plan measure does: 2 of 2, not 1 of 2. The card reads the
-        # statuses the health score stored: 0 until the next score, then 2, the
-        # count of the health detail on the same account.
+        # score's plan measure does: 2 of 2, not 1 of 2. Not scored yet, the card
+        # counts the live statuses, as its live plan status ("Plan Done: 2 of 2",
+        # never "Plan Done: 0 of 2"); once scored, the statuses the health score
+        # stored: the count of the health detail on the same account.
         self._post_move(self.account, today, [(self.product_goods, 2, 1000.0)])
         self.env.invalidate_all()
         account = self.account.with_user(self.user_manager)
-        self.assertEqual(account.account_plan_objective_ok_count, 0)
+        self.assertEqual(account.account_plan_objective_ok_count, 2)
+        self.assertEqual(account.account_plan_card_status, "done")
         snapshot = (
             self.env["account_mgmt.health.snapshot"]
             .sudo()

@@ -59,6 +59,16 @@ class ResPartner(models.Model):
                 )
         unscored = plans.filtered(lambda plan: not statuses[plan])
         live = {plan: plan.status for plan in unscored}
+        # A plan none of whose objectives was scored yet (created or upgraded
+        # since the last health score) counts its objectives' live statuses,
+        # as superuser like the health score, so that its count agrees with
+        # its live status ("Plan On Track: 0 of 2" would contradict itself).
+        unscored_objectives = objectives.filtered(
+            lambda o: o.plan_id.with_env(plans.env) in live
+        )
+        live_status = dict(
+            zip(unscored_objectives, unscored_objectives.mapped("status"), strict=True)
+        )
         for partner in self:
             plan = partner.account_plan_current_id
             plan_objectives = objectives.filtered(
@@ -66,7 +76,9 @@ class ResPartner(models.Model):
             )
             partner.account_plan_objective_count = len(plan_objectives)
             partner.account_plan_objective_ok_count = len(
-                plan_objectives.filtered(lambda o: o.health_status in OK_STATUSES)
+                plan_objectives.filtered(
+                    lambda o: live_status.get(o, o.health_status) in OK_STATUSES
+                )
             )
             if not plan:
                 partner.account_plan_card_status = False
