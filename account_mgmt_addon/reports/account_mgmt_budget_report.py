@@ -1,7 +1,6 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
 # Row ids: the profitability report's (account, month and company packed in 53
@@ -39,6 +38,7 @@ class AccountMgmtBudgetReport(models.Model):
 
     _name = "account_mgmt.budget.report"
     _inherit = ["account_mgmt.grouped.report.mixin"]
+    _account_mgmt_ratio_fields = RATIO_FIELDS
     _description = "Budget vs Actual"
     _auto = False
     _rec_name = "partner_id"
@@ -366,22 +366,6 @@ class AccountMgmtBudgetReport(models.Model):
                 companies
             ),
         )
-
-    # ------------------------------------------------------------------
-    # Grouped reads: percentages are ratios of sums
-    # ------------------------------------------------------------------
-
-    def _read_group_select(self, aggregate_spec, query):
-        if aggregate_spec != "__count":
-            fname, __, func = parse_read_group_spec(aggregate_spec)
-            if fname in RATIO_FIELDS and func in ("avg", "sum"):
-                numerator, denominator = RATIO_FIELDS[fname]
-                return SQL(
-                    "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",
-                    self._field_to_sql(self._table, numerator, query),
-                    self._field_to_sql(self._table, denominator, query),
-                )
-        return super()._read_group_select(aggregate_spec, query)
 
     # ------------------------------------------------------------------
     # Figures of accounts (partner form, card, health, plans)

@@ -1,7 +1,9 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
+from odoo.models import parse_read_group_spec
 from odoo.osv import expression
+from odoo.tools import SQL
 
 
 class AccountMgmtGroupedReportMixin(models.AbstractModel):
@@ -17,6 +19,23 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
 
     _name = "account_mgmt.grouped.report.mixin"
     _description = "Account Management: Grouped Report"
+
+    # Percentages read as ratios of sums in any grouping, never as an average of
+    # rows: {field: (numerator field, denominator field)}, x 100.
+    _account_mgmt_ratio_fields = {}
+
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec != "__count":
+            fname, __, func = parse_read_group_spec(aggregate_spec)
+            ratio = self._account_mgmt_ratio_fields.get(fname)
+            if ratio and func in ("avg", "sum"):
+                numerator, denominator = ratio
+                return SQL(
+                    "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",
+                    self._field_to_sql(self._table, numerator, query),
+                    self._field_to_sql(self._table, denominator, query),
+                )
+        return super()._read_group_select(aggregate_spec, query)
 
     @api.model
     def _read_group_format_result(self, rows_dict, lazy_groupby):

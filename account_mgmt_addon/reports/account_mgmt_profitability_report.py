@@ -6,7 +6,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
-from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
 from ..models.ledger.account_move_line import INCOME_ACCOUNT_TYPES
@@ -46,6 +45,7 @@ class AccountMgmtProfitabilityReport(models.Model):
 
     _name = "account_mgmt.profitability.report"
     _inherit = ["account_mgmt.grouped.report.mixin"]
+    _account_mgmt_ratio_fields = RATIO_FIELDS
     _description = "Client Profitability"
     _auto = False
     _rec_name = "partner_id"
@@ -607,22 +607,6 @@ class AccountMgmtProfitabilityReport(models.Model):
         for model_name, fnames in self._depends.items():
             self.env[model_name].flush_model(fnames)
         self.env["account.analytic.line"].flush_model()
-
-    # ------------------------------------------------------------------
-    # Grouped reads: percentages are ratios of sums
-    # ------------------------------------------------------------------
-
-    def _read_group_select(self, aggregate_spec, query):
-        if aggregate_spec != "__count":
-            fname, __, func = parse_read_group_spec(aggregate_spec)
-            if fname in RATIO_FIELDS and func in ("avg", "sum"):
-                numerator, denominator = RATIO_FIELDS[fname]
-                return SQL(
-                    "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",
-                    self._field_to_sql(self._table, numerator, query),
-                    self._field_to_sql(self._table, denominator, query),
-                )
-        return super()._read_group_select(aggregate_spec, query)
 
     # ------------------------------------------------------------------
     # Drill-down
