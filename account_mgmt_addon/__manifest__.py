@@ -4,7 +4,7 @@
     "name": "Account Management",
     "summary": "Key-account tiers, interaction logs, account plans, health scores and "
     "client profitability from the real ledger",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/Account Management",
     "website": "https://github.com/account-mgmt-addon/account_mgmt_addon",
     "author": "Account Management Add-on Developers",
