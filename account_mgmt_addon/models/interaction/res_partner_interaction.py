@@ -283,6 +283,13 @@ class ResPartner(models.Model):
             ["res_model", "res_id", "activity_type_id", "active"]
         )
         self.env["res.users"].flush_model(["active", "share"])
+        # The open reminder of each account is looked up by its id (a lateral
+        # subquery, through the index on res_id): a NOT EXISTS let PostgreSQL
+        # plan an anti-join on its statistics of mail_activity, which say "no
+        # reminder" until the table is analyzed again, i.e. a scan of every
+        # reminder given by the previous batches for each overdue account, so
+        # that each batch took longer than the one before (0.2 s, then 17 s once
+        # 6,000 reminders were given, on 34,000 overdue accounts).
         rows = self.env.execute_query(
             SQL(
                 """
@@ -291,16 +298,18 @@ class ResPartner(models.Model):
                   JOIN res_users manager
                     ON manager.id = COALESCE(partner.account_manager_id,
                                              partner.user_id)
+             LEFT JOIN LATERAL (
+                       SELECT activity.id FROM mail_activity activity
+                        WHERE activity.res_id = partner.id
+                          AND activity.res_model = 'res.partner'
+                          AND activity.activity_type_id = %(type)s
+                          AND activity.active
+                        LIMIT 1) reminder ON TRUE
                  WHERE partner.next_contact_due < %(today)s
                    AND partner.active
                    AND manager.active
                    AND NOT manager.share
-                   AND NOT EXISTS (
-                       SELECT 1 FROM mail_activity activity
-                        WHERE activity.res_model = 'res.partner'
-                          AND activity.res_id = partner.id
-                          AND activity.activity_type_id = %(type)s
-                          AND activity.active)
+                   AND reminder.id IS NULL
               ORDER BY partner.id
                  LIMIT %(limit)s
                 """,
