@@ -26,18 +26,24 @@ class AccountMgmtTieringQueue(models.Model):
     _order = "company_id, partner_id"
 
     company_id = fields.Many2one(
-        comodel_name="res.company", required=True, ondelete="cascade", index=True
+        comodel_name="res.company",
+        string="Company",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     # empty: the company's mark "evaluated in this run"
-    partner_id = fields.Many2one(comodel_name="res.partner", ondelete="cascade")
+    partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Account", ondelete="cascade"
+    )
     # the day whose figures the run uses (empty: today's, as the daily job)
-    date = fields.Date()
-    group_id = fields.Integer()
-    revenue = fields.Float()
-    cogs = fields.Float()
-    group_revenue = fields.Float()
-    group_cogs = fields.Float()
-    group_size = fields.Integer()
+    date = fields.Date(string="Figures Of")
+    group_id = fields.Integer(string="Corporate Group")
+    revenue = fields.Float(string="Revenue")
+    cogs = fields.Float(string="Cost of Goods Sold")
+    group_revenue = fields.Float(string="Group Revenue")
+    group_cogs = fields.Float(string="Group Cost of Goods Sold")
+    group_size = fields.Integer(string="Group Size")
 
     _sql_constraints = [
         (
