@@ -6,8 +6,9 @@ Runs each job the way Odoo's cron runner does (one call per batch, a progress
 record in the context, again while it reports work remaining), with the default
 batch sizes unless --batch-size job=N is given, after giving it a full day of
 work: every account's stored tier figures cleared (as before a first tiering),
-the health job's place reset, every month listed for the summary, every contact
-and review reminder removed, every cost pool queued. Prints per job the number of
+the health job's place reset, every month listed for the summary, every contact,
+review and whitespace reminder removed, every cost pool queued, the month's
+stored whitespace to compute again. Prints per job the number of
 batches, the largest batch time and the total; everything is rolled back (so it
 may run on any copy of a benchmark database). Between two calls it flushes and
 clears the transaction's caches as the runner's commit does (without committing).
@@ -49,12 +50,15 @@ def reset_work(env):
     for xmlid in (
         "account_mgmt_addon.mail_activity_type_contact_overdue",
         "account_mgmt_addon.mail_activity_type_plan_review",
+        "account_mgmt_addon.mail_activity_type_account_whitespace",
     ):
         cr.execute(
             "DELETE FROM mail_activity WHERE activity_type_id = %s",
             [env.ref(xmlid).id],
         )
     cr.execute("UPDATE account_mgmt_cost_pool SET allocation_queued = TRUE")
+    # the month's stored whitespace computed again, then the proposals
+    cr.execute("DELETE FROM account_mgmt_whitespace_run")
     env["ir.config_parameter"].set_param("account_mgmt_addon.health_job_cursor", "")
     env["account_mgmt.profitability.report"]._rebuild_summary(refresh=False)
     env.invalidate_all()
@@ -67,6 +71,7 @@ JOBS = [
     ("health recompute", "ir_cron_account_health"),
     ("contact reminders", "ir_cron_contact_overdue"),
     ("plan reviews", "ir_cron_account_mgmt_plan_review"),
+    ("whitespace (stored, then proposals)", "ir_cron_account_whitespace"),
 ]
 
 
@@ -166,7 +171,7 @@ def main(argv=None):
         action="append",
         default=[],
         help="job=N (tiering, summary, cost_allocation, health, contact_overdue, "
-        "plan_review)",
+        "plan_review, whitespace)",
     )
     parser.add_argument(
         "--only",
