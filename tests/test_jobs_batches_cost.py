@@ -175,9 +175,10 @@ class TestHealthFoldsSummaryFirst(BatchesMixin, HealthCommon):
         cls.account = cls._managed_account(
             "Fold Client", created=cls.today - timedelta(days=400)
         )
-        # One invoice in each of the 5 months before this one: 1,000 x k.
+        # One invoice in each of the 8 months before this one: 1,000 x k (more
+        # months listed than a first batch folds along: FOLD_WITH_BATCH, 6).
         month_start = cls.today.replace(day=1)
-        for k in range(1, 6):
+        for k in range(1, 9):
             day = month_start - relativedelta(months=k, day=10)
             cls._post_move(cls.account, day, [(cls.consulting, k, 1000.0)])
         cls.env["ir.config_parameter"].sudo().set_param(HEALTH_CURSOR_PARAM, "")
@@ -204,8 +205,8 @@ class TestHealthFoldsSummaryFirst(BatchesMixin, HealthCommon):
 
     def test_first_call_folds_the_listed_months(self):
         months = self._listed()
-        # the 5 months of the invoices (and what else the set-up listed)
-        self.assertGreaterEqual(months, 5)
+        # the 8 months of the invoices (and what else the set-up listed)
+        self.assertGreaterEqual(months, 8)
         cron = "account_mgmt_addon.ir_cron_account_health"
         done, remaining = self._call(cron, self._cron)
         self.assertEqual(done, min(months, 12))
@@ -219,8 +220,8 @@ class TestHealthFoldsSummaryFirst(BatchesMixin, HealthCommon):
         self.assertEqual(calls[-1][1], 0)
         snapshot = self._snapshot()
         self.assertEqual(len(snapshot), 1)
-        # 1,000 + 2,000 + 3,000 + 4,000 + 5,000 over the last 12 months.
-        self.assertEqual(snapshot.revenue_12m, 15000.0)
+        # 1,000 + 2,000 + ... + 8,000 over the last 12 months.
+        self.assertEqual(snapshot.revenue_12m, 36000.0)
         # The same score as a recompute reading those months from the ledger.
         self.env.cr.execute(
             "INSERT INTO account_mgmt_profitability_dirty (company_id, month)"
@@ -232,7 +233,7 @@ class TestHealthFoldsSummaryFirst(BatchesMixin, HealthCommon):
         live = self.Snapshot._recompute_accounts(
             partners=self.account, companies=self.company
         )
-        self.assertEqual((live.score, live.revenue_12m), (score, 15000.0))
+        self.assertEqual((live.score, live.revenue_12m), (score, 36000.0))
 
     def test_few_months_folded_with_the_first_batch(self):
         # One month listed: folded in the call of the first batch.
@@ -245,7 +246,7 @@ class TestHealthFoldsSummaryFirst(BatchesMixin, HealthCommon):
         self.assertEqual(self._listed(), 1)
         self._run_to_end("account_mgmt_addon.ir_cron_account_health", self._cron)
         self.assertEqual(self._listed(), 0)
-        self.assertEqual(self._snapshot().revenue_12m, 15500.0)
+        self.assertEqual(self._snapshot().revenue_12m, 36500.0)
 
 
 @tagged("post_install", "-at_install")

@@ -9,7 +9,7 @@ that batch again (a second score the same day replaces the first; at-risk alerts
 are raised once per account and reason while one is open).
 
 A run starts by folding the months listed for the profitability summary (in
-calls of their own, a summary batch each): the revenue and margin trends read
+calls of their own, a summary batch each, when there are more than a few): the revenue and margin trends read
 the summary, and the ledger itself for the months listed. Read in every batch,
 those months cost the same whatever the batch's size (about 45 s per batch on
 2.5 million journal items with the 11 months of the cost pools listed, at a
@@ -20,8 +20,7 @@ import logging
 
 from odoo import api, fields, models
 
-from ...reports.account_mgmt_profitability_report import SUMMARY_BATCH_SIZE
-from ...tools.jobs import batch_size, notify_progress, try_job_lock
+from ...tools.jobs import batch_size, fold_summary, notify_progress, try_job_lock
 
 _logger = logging.getLogger(__name__)
 
@@ -31,9 +30,6 @@ _logger = logging.getLogger(__name__)
 #: first alerts), the months listed for the summary folded first: see the
 #: README's benchmark.
 HEALTH_BATCH_SIZE = 8000
-#: Months listed for the summary that the first batch of a run folds before it
-#: scores its accounts, in the same call (more: a call of their own).
-HEALTH_FOLD_WITH_BATCH = 3
 #: Where the job is: "<day>:<last account id scored>" or "<day>:done" (or
 #: "<day>:fold" while it folds the summary's listed months first).
 HEALTH_CURSOR_PARAM = "account_mgmt_addon.health_job_cursor"
@@ -62,12 +58,12 @@ class AccountMgmtHealthSnapshot(models.Model):
         Partner = self.env["res.partner"].with_context(active_test=True)
         if last == "fold":
             last = "0"
-            folded = self._health_fold_summary()
-            if folded and (folded[1] or folded[0] > HEALTH_FOLD_WITH_BATCH):
+            folded = fold_summary(self.env)
+            if folded and folded[2]:
                 # a call of its own: folding a summary batch of months takes as
                 # long as a batch of accounts (a few months are folded in the
                 # call of the first batch)
-                months, listed = folded
+                months, listed, _alone = folded
                 Param.set_param(
                     HEALTH_CURSOR_PARAM, f"{today}:{'fold' if listed else '0'}"
                 )
@@ -96,18 +92,6 @@ class AccountMgmtHealthSnapshot(models.Model):
             "Health recompute: %s accounts scored, %s to score", len(batch), remaining
         )
         notify_progress(self.env, done=len(batch), remaining=remaining)
-
-    @api.model
-    def _health_fold_summary(self):
-        """Fold a batch of the months listed for the profitability summary (the
-        summary job's own batch): ``(months folded, months still listed)``, or
-        None when none were folded (none listed, or the summary job is folding
-        them right now: the batches then read those months from the ledger)."""
-        report = self.env["account_mgmt.profitability.report"].sudo()
-        result = report._refresh_summary_batch(
-            batch_size(self.env, "summary", SUMMARY_BATCH_SIZE)
-        )
-        return result if result and result[0] else None
 
     @api.model
     def _health_hand_off(self):
