@@ -9,11 +9,12 @@ that batch again (a second score the same day replaces the first; at-risk alerts
 are raised once per account and reason while one is open).
 
 A run starts by folding the months listed for the profitability summary (in
-calls of their own, a summary batch each, when there are more than a few): the revenue and margin trends read
-the summary, and the ledger itself for the months listed. Read in every batch,
-those months cost the same whatever the batch's size (about 45 s per batch on
-2.5 million journal items with the 11 months of the cost pools listed, at a
-load of 7 on 2 CPUs); folded once, a batch costs in proportion to its accounts.
+calls of their own, a summary batch each, when there are more than a few): the
+revenue and margin trends read the summary, and the ledger itself for the months
+listed. Read in every batch, those months cost the same whatever the batch's
+size (about 45 s per batch on 2.5 million journal items with the 11 months of
+the cost pools listed, at a load of 7 on 2 CPUs); folded once, a batch costs in
+proportion to its accounts.
 """
 
 import logging
