@@ -275,6 +275,9 @@ RIGHTS_ONLY = {
     "account_mgmt.workload.report": {"dora", "bea"},
     # When each company's stored whitespace was computed: whoever reads it.
     "account_mgmt.whitespace.run": {"anna", "bruno", "dora", "fred", "bea"},
+    # What a run of automatic tiering still has to write: the job's, read by
+    # administrators only.
+    "account_mgmt.tiering.queue": set(),
 }
 
 # Abstract models and report renderers: no records (their public methods are

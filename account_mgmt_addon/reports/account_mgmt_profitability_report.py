@@ -9,14 +9,10 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..models.ledger.account_move_line import INCOME_ACCOUNT_TYPES
-from ..tools.jobs import batch_size, notify_progress
+from ..tools.jobs import SUMMARY_BATCH_SIZE, batch_size, notify_progress
 from . import profitability_summary as summary_sql
 
 _logger = logging.getLogger(__name__)
-
-#: Months (of a company) a batch of the summary refresh folds (system parameter
-#: account_mgmt_addon.batch_size.summary): about 0.7 s each on a large ledger.
-SUMMARY_BATCH_SIZE = 12
 
 # Percentages are ratios of sums: {field: (numerator, denominator)}.
 RATIO_FIELDS = {

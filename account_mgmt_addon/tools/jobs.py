@@ -19,6 +19,10 @@ accounts.
 from odoo.tools import SQL
 
 BATCH_SIZE_PARAM = "account_mgmt_addon.batch_size.%s"
+#: Months (of a company) a batch of the summary refresh folds (system parameter
+#: account_mgmt_addon.batch_size.summary): about 0.7 s each on a large ledger.
+#: Health and tiering fold a batch of them first too (see their jobs).
+SUMMARY_BATCH_SIZE = 12
 
 
 def batch_size(env, job, default):
@@ -38,6 +42,31 @@ def try_job_lock(env, job, key=0):
     batch: this one must not)."""
     env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(hashtext(%s), %s)", job, key))
     return env.cr.fetchone()[0]
+
+
+#: Months listed for the profitability summary that a job folds in the call of
+#: its first batch; more are folded in calls of their own (see fold_summary).
+FOLD_WITH_BATCH = 6
+
+
+def fold_summary(env):
+    """Fold a batch of the months listed for the profitability summary (the
+    summary job's own work), for a job about to read the figures of every
+    account: read from the summary, not from the ledger, for each of its batches.
+
+    :return: ``(months folded, months still listed, alone)``, ``alone`` when the
+        fold takes the call (months remain listed, or more than a few were
+        folded); None when none were folded (none listed, or the summary job
+        folding them right now: the job then reads those months from the ledger)
+    """
+    report = env["account_mgmt.profitability.report"].sudo()
+    result = report._refresh_summary_batch(
+        batch_size(env, "summary", SUMMARY_BATCH_SIZE)
+    )
+    if not result or not result[0]:
+        return None
+    months, listed = result
+    return months, listed, bool(listed or months > FOLD_WITH_BATCH)
 
 
 def notify_progress(env, done, remaining):

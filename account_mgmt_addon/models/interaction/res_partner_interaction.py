@@ -11,8 +11,9 @@ from ...tools.jobs import batch_size, notify_progress, try_job_lock
 
 OVERDUE_ACTIVITY_TYPE = "account_mgmt_addon.mail_activity_type_contact_overdue"
 #: Overdue accounts a batch of the contact reminders handles (system parameter
-#: account_mgmt_addon.batch_size.contact_overdue): one to-do each.
-CONTACT_OVERDUE_BATCH_SIZE = 2000
+#: account_mgmt_addon.batch_size.contact_overdue): one to-do each, about 0.5 ms
+#: (5,000: 2.5 to 3 s on a ledger of 50,000 accounts, the same for every batch).
+CONTACT_OVERDUE_BATCH_SIZE = 5000
 
 
 class ResPartner(models.Model):
@@ -284,30 +285,7 @@ class ResPartner(models.Model):
         )
         self.env["res.users"].flush_model(["active", "share"])
         rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT partner.id, manager.id, COUNT(*) OVER ()
-                  FROM res_partner partner
-                  JOIN res_users manager
-                    ON manager.id = COALESCE(partner.account_manager_id,
-                                             partner.user_id)
-                 WHERE partner.next_contact_due < %(today)s
-                   AND partner.active
-                   AND manager.active
-                   AND NOT manager.share
-                   AND NOT EXISTS (
-                       SELECT 1 FROM mail_activity activity
-                        WHERE activity.res_model = 'res.partner'
-                          AND activity.res_id = partner.id
-                          AND activity.activity_type_id = %(type)s
-                          AND activity.active)
-              ORDER BY partner.id
-                 LIMIT %(limit)s
-                """,
-                today=today,
-                type=activity_type.id,
-                limit=limit,
-            )
+            self._account_mgmt_overdue_accounts_sql(today, activity_type, limit)
         )
         remaining = rows[0][2] - len(rows) if rows else 0
         notify_progress(self.env, done=len(rows), remaining=remaining)
@@ -338,6 +316,44 @@ class ResPartner(models.Model):
             .sudo()
             .with_context(mail_activity_quick_update=True)
             .create(vals_list)
+        )
+
+    @api.model
+    def _account_mgmt_overdue_accounts_sql(self, today, activity_type, limit):
+        """The first ``limit`` overdue accounts (by id) without an open "contact
+        overdue" reminder: (account, manager, number of such accounts)."""
+        # The open reminder of each account is looked up by its id (a lateral
+        # subquery, through the index on res_id): a NOT EXISTS let PostgreSQL
+        # plan an anti-join on its statistics of mail_activity, which say "no
+        # reminder" until the table is analyzed again, i.e. a scan of every
+        # reminder given by the previous batches for each overdue account, so
+        # that each batch took longer than the one before (0.2 s, then 17 s once
+        # 6,000 reminders were given, on 34,000 overdue accounts).
+        return SQL(
+            """
+            SELECT partner.id, manager.id, COUNT(*) OVER ()
+              FROM res_partner partner
+              JOIN res_users manager
+                ON manager.id = COALESCE(partner.account_manager_id,
+                                         partner.user_id)
+         LEFT JOIN LATERAL (
+                   SELECT activity.id FROM mail_activity activity
+                    WHERE activity.res_id = partner.id
+                      AND activity.res_model = 'res.partner'
+                      AND activity.activity_type_id = %(type)s
+                      AND activity.active
+                    LIMIT 1) reminder ON TRUE
+             WHERE partner.next_contact_due < %(today)s
+               AND partner.active
+               AND manager.active
+               AND NOT manager.share
+               AND reminder.id IS NULL
+          ORDER BY partner.id
+             LIMIT %(limit)s
+            """,
+            today=today,
+            type=activity_type.id,
+            limit=limit,
         )
 
     def _account_mgmt_overdue_summary(self, today):

@@ -14,10 +14,11 @@ from ...tools.groups import GROUP_DIRECTOR, GROUP_FINANCE
 from ...tools.jobs import batch_size, notify_progress
 from ...tools.sql_arrays import sql_unnest
 
-#: Cost pools the scheduled action allocates per call (system parameter
+#: Cost pools allocated per call (system parameter
 #: account_mgmt_addon.batch_size.cost_allocation): a pool of 300,000 allocation
-#: rows (50,000 accounts, 12 months) takes about 7 s.
-COST_ALLOCATION_BATCH_SIZE = 2
+#: rows (50,000 accounts, 11 months) takes 13 s at a load of 3 on 2 CPUs, 16 to
+#: 21 s at a load of 7; two pools took 26 to 34 s (see the README's benchmark).
+COST_ALLOCATION_BATCH_SIZE = 1
 
 # Changing one of these on an allocated pool would leave its allocation stale.
 ALLOCATION_KEY_FIELDS = {

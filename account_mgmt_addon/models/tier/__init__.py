@@ -6,3 +6,4 @@ from . import res_partner_tier
 from . import res_partner_tiering
 from . import account_mgmt_tier_history
 from . import res_company_tiering
+from . import account_mgmt_tiering_queue
