@@ -12,7 +12,7 @@ class TestInstall(AccountMgmtCommon):
             [("name", "=", "account_mgmt_addon")]
         )
         self.assertEqual(module.state, "installed")
-        self.assertEqual(module.latest_version, "18.0.1.2.0")
+        self.assertEqual(module.latest_version, "18.0.1.3.0")
         for dependency in ("mail", "contacts", "account", "sale_management", "crm"):
             self.assertIn(dependency, module.dependencies_id.mapped("name"))
 

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from . import receivable_open_items as open_items_sql
+
 # Keys sort in aging order: grouped reads (pivot columns) order them by key.
 # Unapplied credits (credit notes, payments) are never "overdue": they sit in a
 # bucket of their own, aged by their own date.
@@ -99,6 +101,11 @@ class AccountMgmtReceivableReport(models.Model):
         ],
     }
 
+    def init(self):
+        res = super().init()
+        open_items_sql.create_open_items(self.env.cr)
+        return res
+
     @property
     def _table_query(self) -> SQL:
         return SQL("%s %s %s", self._select(), self._from(), self._where())
@@ -175,10 +182,9 @@ class AccountMgmtReceivableReport(models.Model):
             )
             currency_id = SQL("line_company.currency_id")
         past_due = SQL("open.amount_residual > 0 AND open.date_maturity < %s", date)
-        # Three levels: the open items; the credits applied to them (a window per
-        # account and company); their dates and aging. The outer level is a plain
-        # subquery with outer joins on unique keys: PostgreSQL merges it into the
-        # reader's query and leaves out the entry when its date is not read.
+        # Three levels: the open items (kept by triggers in a table of their own,
+        # see receivable_open_items); the credits applied to them (a window per
+        # account and company); their aging.
         return SQL(
             """
             SELECT item.id,
@@ -187,7 +193,7 @@ class AccountMgmtReceivableReport(models.Model):
                    item.company_id,
                    item.currency_id,
                    item.invoice_currency_id,
-                   COALESCE(move.invoice_date, item.line_date) AS date,
+                   item.date,
                    item.date_maturity,
                    item.amount_residual,
                    item.amount_residual_currency,
@@ -215,33 +221,26 @@ class AccountMgmtReceivableReport(models.Model):
                   FROM (
                     SELECT line.id,
                            line.move_id,
-                           line_partner.commercial_partner_id AS partner_id,
+                           line.commercial_partner_id AS partner_id,
                            line.company_id,
                            %(currency_id)s AS currency_id,
                            line.currency_id AS invoice_currency_id,
-                           line.date AS line_date,
-                           COALESCE(line.date_maturity, line.date) AS date_maturity,
+                           line.date,
+                           line.date_maturity,
                            line.amount_residual * %(rate)s AS amount_residual,
                            line.amount_residual_currency
-                      FROM account_move_line line
-                      JOIN res_partner line_partner
-                        ON line_partner.id = line.partner_id
+                      FROM %(open_items)s line
                       %(currency_join)s
-                     WHERE line.account_id = ANY(ARRAY(
-                               SELECT id FROM account_account
-                                WHERE account_type = 'asset_receivable'))
-                       AND line.parent_state = 'posted'
-                       AND line.amount_residual != 0
-                       AND line.company_id IN %(company_ids)s
+                     WHERE line.company_id IN %(company_ids)s
                 ) open
               ) item
-              LEFT JOIN account_move move ON move.id = item.move_id
             """,
             date=date,
             past_due=past_due,
             rate=rate,
             currency_id=currency_id,
             currency_join=currency_join,
+            open_items=SQL.identifier(open_items_sql.OPEN_ITEMS_TABLE),
             company_ids=tuple(companies.ids) or (None,),
         )
 
