@@ -36,16 +36,19 @@ from .test_migrations import load_migration
 
 # The open items from the ledger: (journal item, entry, commercial partner,
 # company, invoice currency, invoice date, due date, residual, residual in the
-# invoice currency).
+# invoice currency, the commercial partner's manager and tier in the company).
 LEDGER_ITEMS = """
     SELECT line.id, line.move_id, line_partner.commercial_partner_id,
            line.company_id, line.currency_id,
            COALESCE(move.invoice_date, line.date),
            COALESCE(line.date_maturity, line.date),
-           line.amount_residual, line.amount_residual_currency
+           line.amount_residual, line.amount_residual_currency,
+           client.account_manager_id,
+           (client.account_tier_id ->> line.company_id::text)::integer
       FROM account_move_line line
       JOIN account_account account ON account.id = line.account_id
       JOIN res_partner line_partner ON line_partner.id = line.partner_id
+      JOIN res_partner client ON client.id = line_partner.commercial_partner_id
       JOIN account_move move ON move.id = line.move_id
      WHERE account.account_type = 'asset_receivable'
        AND line.parent_state = 'posted'
@@ -54,7 +57,8 @@ LEDGER_ITEMS = """
 """
 TABLE_ITEMS = """
     SELECT id, move_id, commercial_partner_id, company_id, currency_id, date,
-           date_maturity, amount_residual, amount_residual_currency
+           date_maturity, amount_residual, amount_residual_currency,
+           account_manager_id, account_tier_id
       FROM account_mgmt_open_item
      WHERE company_id = %(company)s
 """
@@ -299,6 +303,36 @@ class TestReceivableOpenItems(ProfitabilityCommon):
             "2025-06-16",
         )
         self.assertEqual(self._account_of(self.i1), self.gamma)
+        self.assertLedgerExact()
+
+    def _by_manager_and_tier(self):
+        return {
+            (manager.login, tier.name): residual
+            for manager, tier, residual in self.env[RECEIVABLES]._read_group(
+                [("partner_id", "=", self.gamma.id)],
+                ["account_manager_id", "account_tier_id"],
+                ["amount_residual:sum"],
+            )
+        }
+
+    def test_manager_and_tier_changes(self):
+        """The report groups by the account's manager and tier (kept in the
+        table): changed on the account, its items follow."""
+        self.assertEqual(self._by_manager_and_tier(), {("am_anna", False): 4000.0})
+        tier = (
+            self.env["account_mgmt.tier"]
+            .sudo()
+            .create({"name": "Open Items Gold", "code": "OIGOLD", "sequence": 99})
+        )
+        self.gamma.write({"account_manager_id": self.user_manager2.id})
+        self.gamma.with_company(self.company).account_tier_id = tier
+        self.assertEqual(
+            self._by_manager_and_tier(), {("am_bruno", "Open Items Gold"): 4000.0}
+        )
+        self.assertLedgerExact()
+        self.gamma.with_company(self.company).account_tier_id = False
+        self.gamma.account_manager_id = False
+        self.assertEqual(self._by_manager_and_tier(), {(False, False): 4000.0})
         self.assertLedgerExact()
 
     def test_account_type_changed(self):

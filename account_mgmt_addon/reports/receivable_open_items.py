@@ -20,7 +20,9 @@ so the report equals the ledger at every moment:
   open): the item is read again from the ledger;
 - an entry's invoice date changed: its items' date;
 - a partner's commercial entity changed: the items of that partner;
-- an account's type changed: the items of that account, read again.
+- an account's manager or tier changed: the items of that account (the
+  report groups by them: kept here, the report needs no join to partners);
+- a ledger account's type changed: the items of that account, read again.
 
 Nothing here writes at read time: the report stays a read-only query (read
 replicas). Everything is dropped by the uninstall hook (``drop_open_items``).
@@ -29,6 +31,10 @@ replicas). Everything is dropped by the uninstall hook (``drop_open_items``).
 from odoo.tools import SQL
 
 OPEN_ITEMS_TABLE = "account_mgmt_open_item"
+
+# The tier of a client (alias) in the item's company: tiers are per company
+# (a company-dependent field, kept as JSON by company id).
+_CLIENT_TIER = "(%s.account_tier_id ->> line.company_id::text)::integer"
 
 # The one definition of an open item in the ledger: a journal item of a posted
 # entry on a receivable account, with a partner and something left to pay or
@@ -45,11 +51,14 @@ _OPEN_ITEMS_SQL = f"""
            COALESCE(move.invoice_date, line.date),
            COALESCE(line.date_maturity, line.date),
            line.amount_residual,
-           line.amount_residual_currency
+           line.amount_residual_currency,
+           client.account_manager_id,
+           {_CLIENT_TIER % "client"}
       FROM %s
       JOIN account_account account ON account.id = line.account_id
       JOIN res_partner line_partner ON line_partner.id = line.partner_id
       JOIN account_move move ON move.id = line.move_id
+      LEFT JOIN res_partner client ON client.id = line_partner.commercial_partner_id
      WHERE account.account_type = 'asset_receivable'
        AND line.parent_state = 'posted'
        AND line.amount_residual != 0
@@ -57,7 +66,7 @@ _OPEN_ITEMS_SQL = f"""
 _COLUMNS = """
     id, move_id, partner_id, commercial_partner_id, company_id, account_id,
     currency_id, line_date, date, date_maturity, amount_residual,
-    amount_residual_currency
+    amount_residual_currency, account_manager_id, account_tier_id
 """
 
 
@@ -103,11 +112,28 @@ _FUNCTIONS = {
             RETURN NULL;
         END;
     """,
+    # A partner's commercial entity changed: its items belong to that account
+    # (its manager and tier); an account's manager or tier changed: its items'.
     "account_mgmt_open_item_partner_update": f"""
         BEGIN
-            UPDATE {OPEN_ITEMS_TABLE}
-               SET commercial_partner_id = NEW.commercial_partner_id
-             WHERE partner_id = NEW.id;
+            IF OLD.commercial_partner_id IS DISTINCT FROM NEW.commercial_partner_id
+            THEN
+                UPDATE {OPEN_ITEMS_TABLE} line
+                   SET commercial_partner_id = NEW.commercial_partner_id,
+                       account_manager_id = client.account_manager_id,
+                       account_tier_id = {_CLIENT_TIER % "client"}
+                  FROM res_partner client
+                 WHERE line.partner_id = NEW.id
+                   AND client.id = NEW.commercial_partner_id;
+            END IF;
+            IF OLD.account_manager_id IS DISTINCT FROM NEW.account_manager_id
+               OR OLD.account_tier_id IS DISTINCT FROM NEW.account_tier_id
+            THEN
+                UPDATE {OPEN_ITEMS_TABLE} line
+                   SET account_manager_id = NEW.account_manager_id,
+                       account_tier_id = {_CLIENT_TIER % "NEW"}
+                 WHERE line.commercial_partner_id = NEW.id;
+            END IF;
             RETURN NULL;
         END;
     """,
@@ -185,9 +211,11 @@ _TRIGGERS = [
         "account_mgmt_open_item_partner_update",
         "res_partner",
         (
-            "AFTER UPDATE OF commercial_partner_id ON res_partner "
-            "FOR EACH ROW WHEN "
-            "(OLD.commercial_partner_id IS DISTINCT FROM NEW.commercial_partner_id) "
+            "AFTER UPDATE OF commercial_partner_id, account_manager_id, "
+            "account_tier_id ON res_partner FOR EACH ROW WHEN ("
+            "OLD.commercial_partner_id IS DISTINCT FROM NEW.commercial_partner_id "
+            "OR OLD.account_manager_id IS DISTINCT FROM NEW.account_manager_id "
+            "OR OLD.account_tier_id IS DISTINCT FROM NEW.account_tier_id) "
             "EXECUTE FUNCTION account_mgmt_open_item_partner_update()"
         ),
     ),
@@ -230,10 +258,15 @@ def create_open_items(cr):
                 date date,
                 date_maturity date,
                 amount_residual numeric NOT NULL,
-                amount_residual_currency numeric
+                amount_residual_currency numeric,
+                account_manager_id integer,
+                account_tier_id integer
             );
             CREATE INDEX IF NOT EXISTS %(partner_index)s
-                ON %(table)s (company_id, commercial_partner_id);
+                ON %(table)s (commercial_partner_id, company_id);
+            CREATE INDEX IF NOT EXISTS %(credit_index)s
+                ON %(table)s (company_id, commercial_partner_id)
+                WHERE amount_residual < 0;
             CREATE INDEX IF NOT EXISTS %(move_index)s ON %(table)s (move_id);
             CREATE INDEX IF NOT EXISTS %(line_partner_index)s
                 ON %(table)s (partner_id);
@@ -241,6 +274,7 @@ def create_open_items(cr):
             """,
             table=SQL.identifier(OPEN_ITEMS_TABLE),
             partner_index=SQL.identifier(f"{OPEN_ITEMS_TABLE}_partner_index"),
+            credit_index=SQL.identifier(f"{OPEN_ITEMS_TABLE}_credit_index"),
             move_index=SQL.identifier(f"{OPEN_ITEMS_TABLE}_move_index"),
             line_partner_index=SQL.identifier(f"{OPEN_ITEMS_TABLE}_line_partner_index"),
             account_index=SQL.identifier(f"{OPEN_ITEMS_TABLE}_account_index"),
