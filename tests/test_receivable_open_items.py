@@ -23,9 +23,12 @@ I2    2025-04-02  2025-05-30   3,000  31 days overdue
 ====  ==========  ==========  ======
 """
 
+from unittest.mock import patch
+
 from freezegun import freeze_time
 
 from odoo import Command, fields
+from odoo.models import BaseModel
 from odoo.tests import tagged
 from odoo.tools import SQL
 
@@ -380,3 +383,50 @@ class TestReceivableOpenItems(ProfitabilityCommon):
         # and the triggers are back
         self._pay(self.i1)
         self.assertEqual(len(self.assertLedgerExact()), 1)
+
+    def test_partner_labels_as_core(self):
+        """The grouped reads label accounts with core's display names, read in
+        one query for the partners displayed by their name alone."""
+        holding = self._account("Gamma Holding")
+        subsidiary = self._account(" Gamma  Retail \n South ", parent_id=holding.id)
+        buyer = self.env["res.partner"].create(
+            {"name": "Jane Buyer", "parent_id": self.gamma.id}
+        )
+        partners = self.gamma | holding | subsidiary | buyer
+        report = self.env[RECEIVABLES]
+        field = report._fields["partner_id"]
+        samples = {(p.id,): p for p in partners}
+        labels = report._account_mgmt_partner_labels(field, samples)
+        # the contact of a company is left to core
+        self.assertEqual(set(labels), set((self.gamma | holding | subsidiary).ids))
+        self.assertEqual(labels[subsidiary.id], "Gamma  Retail\n South")
+        for partner_id, label in labels.items():
+            self.assertEqual(
+                label, report.env["res.partner"].browse(partner_id).display_name
+            )
+        for key in ("show_email", "show_vat", "show_address", "partner_show_db_id"):
+            with self.subTest(context=key):
+                self.assertEqual(
+                    report.with_context(**{key: True})._account_mgmt_partner_labels(
+                        field, samples
+                    ),
+                    {},
+                )
+        # the pivot's grouped reads, dict for dict as core formats them
+        self._invoice(subsidiary, "2025-06-01", "2025-06-10", 250.0)
+        self._invoice(buyer, "2025-06-02", "2025-06-11", 150.0)
+        for groupby in (["partner_id", "aging_bucket"], ["partner_id"]):
+            with self.subTest(groupby=groupby):
+                measures = ["amount_residual:sum", "amount_overdue:sum", "__count"]
+                ours = report.read_group([], measures, groupby, lazy=False)
+                with patch.object(
+                    type(report),
+                    "_read_group_format_result",
+                    BaseModel._read_group_format_result,
+                ):
+                    core = report.read_group([], measures, groupby, lazy=False)
+                self.assertEqual(ours, core)
+                self.assertIn(
+                    (subsidiary.id, "Gamma  Retail\n South"),
+                    [group["partner_id"] for group in ours],
+                )
