@@ -99,8 +99,28 @@ _FUNCTIONS = {
     # read (the WHEN clause of the trigger): read again from the ledger.
     "account_mgmt_open_item_aml_update": f"""
         BEGIN
-            DELETE FROM {OPEN_ITEMS_TABLE} WHERE id = NEW.id;
-            {_insert("account_move_line line", "line.id = NEW.id")}
+            IF NEW.parent_state IS DISTINCT FROM 'posted'
+               OR NEW.amount_residual = 0 THEN
+                -- closed (paid, reset to draft, cancelled)
+                DELETE FROM {OPEN_ITEMS_TABLE} WHERE id = NEW.id;
+            ELSIF OLD.parent_state = 'posted' AND OLD.amount_residual <> 0
+                  AND OLD.move_id = NEW.move_id
+                  AND OLD.partner_id = NEW.partner_id
+                  AND OLD.account_id = NEW.account_id
+                  AND OLD.company_id = NEW.company_id
+                  AND OLD.date = NEW.date THEN
+                -- still open, same item (a partial payment): its row, if it has
+                -- one (a receivable item), changes in place
+                UPDATE {OPEN_ITEMS_TABLE}
+                   SET currency_id = NEW.currency_id,
+                       date_maturity = COALESCE(NEW.date_maturity, NEW.date),
+                       amount_residual = NEW.amount_residual,
+                       amount_residual_currency = NEW.amount_residual_currency
+                 WHERE id = NEW.id;
+            ELSE
+                DELETE FROM {OPEN_ITEMS_TABLE} WHERE id = NEW.id;
+                {_insert("account_move_line line", "line.id = NEW.id")}
+            END IF;
             RETURN NULL;
         END;
     """,
