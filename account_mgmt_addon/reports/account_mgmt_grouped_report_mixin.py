@@ -79,7 +79,7 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
                 samples.setdefault(key(value), value)
             labels = (
                 self._account_mgmt_partner_labels(fields_by_group[group], samples)
-                if relational
+                if relational and group == fields_by_group[group].name
                 else {}
             )
             # core computes display names for the whole prefetch set: only for
@@ -93,18 +93,27 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
                 if labels
                 else None
             )
+            field_name = fields_by_group[group].name
             formatted = []
+            to_core = []
             for value in samples.values():
                 if relational and value and value.id in labels:
-                    # core's domain for an id is the one for its record
-                    value = value.id
-                elif relational and value and labels:
+                    # what core gives for it (its domain for one value, the
+                    # rows' domain aside, normalized by expression.AND)
+                    formatted.append(
+                        {
+                            group: (value.id, labels[value.id]),
+                            "__domain": [(field_name, "=", value.id)],
+                        }
+                    )
+                    continue
+                if relational and value and labels:
                     value = value.with_prefetch(unlabelled)
-                formatted.append({group: value, "__domain": []})
-            super()._read_group_format_result(formatted, [group])
-            for sample in formatted:
-                if isinstance(sample[group], int) and sample[group] in labels:
-                    sample[group] = (sample[group], labels[sample[group]])
+                sample = {group: value, "__domain": []}
+                formatted.append(sample)
+                to_core.append(sample)
+            if to_core:
+                super()._read_group_format_result(to_core, [group])
             by_value = {}
             for sample_key, sample in zip(samples, formatted, strict=True):
                 form = sample["__domain"]
