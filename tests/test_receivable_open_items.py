@@ -430,3 +430,33 @@ class TestReceivableOpenItems(ProfitabilityCommon):
                     (subsidiary.id, "Gamma  Retail\n South"),
                     [group["partner_id"] for group in ours],
                 )
+
+    def test_pivot_queries_do_not_depend_on_accounts(self):
+        """Accounts x bucket: the same queries for 1 account as for 6 (labels
+        in one query, no display name computed per partner)."""
+        report = self.env[RECEIVABLES]
+        measures = ["amount_residual:sum", "amount_overdue:sum", "__count"]
+
+        def count():
+            self.env.invalidate_all()
+            report.read_group([], measures, ["partner_id", "aging_bucket"], lazy=False)
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            groups = report.read_group(
+                [], measures, ["partner_id", "aging_bucket"], lazy=False
+            )
+            return self.env.cr.sql_log_count - before, len(groups)
+
+        one = count()
+        # five queries, whatever the number of accounts
+        self.assertEqual(one[0], 5)
+        for i in range(5):
+            self._invoice(
+                self._account(f"Epsilon {i}"), "2025-06-01", "2025-06-10", 10.0
+            )
+        six = count()
+        self.assertEqual(six[1], one[1] + 5)
+        self.assertEqual(six[0], one[0])
+        with self.assertQueryCount(5):
+            self.env.invalidate_all()
+            report.read_group([], measures, ["partner_id", "aging_bucket"], lazy=False)
