@@ -7,7 +7,7 @@ from .models.ledger.account_move_line import (
     OLD_OPEN_ITEMS_INDEX,
     OPEN_ITEMS_INDEX,
 )
-from .reports import profitability_summary
+from .reports import profitability_summary, receivable_open_items
 
 
 def post_init_hook(env):
@@ -25,3 +25,5 @@ def uninstall_hook(env):
         env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(index)))
     # the profitability summary's triggers on core tables, functions and tables
     profitability_summary.drop_summary(env.cr)
+    # the open receivable items' table and its triggers on core tables
+    receivable_open_items.drop_open_items(env.cr)

@@ -1,9 +1,15 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
 from odoo import api, models
 from odoo.models import parse_read_group_spec
 from odoo.osv import expression
 from odoo.tools import SQL
+
+from odoo.addons.base.models.res_partner import Partner as BasePartner
+
+_LINE_END = re.compile(r"\s+\n")
 
 
 class AccountMgmtGroupedReportMixin(models.AbstractModel):
@@ -71,8 +77,43 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
             for row in rows_dict:
                 value = row[group]
                 samples.setdefault(key(value), value)
-            formatted = [{group: value, "__domain": []} for value in samples.values()]
-            super()._read_group_format_result(formatted, [group])
+            labels = (
+                self._account_mgmt_partner_labels(fields_by_group[group], samples)
+                if relational and group == fields_by_group[group].name
+                else {}
+            )
+            # core computes display names for the whole prefetch set: only for
+            # the values left to it
+            unlabelled = (
+                tuple(
+                    value.id
+                    for value in samples.values()
+                    if value and value.id not in labels
+                )
+                if labels
+                else None
+            )
+            field_name = fields_by_group[group].name
+            formatted = []
+            to_core = []
+            for value in samples.values():
+                if relational and value and value.id in labels:
+                    # what core gives for it (its domain for one value, the
+                    # rows' domain aside, normalized by expression.AND)
+                    formatted.append(
+                        {
+                            group: (value.id, labels[value.id]),
+                            "__domain": [(field_name, "=", value.id)],
+                        }
+                    )
+                    continue
+                if relational and value and labels:
+                    value = value.with_prefetch(unlabelled)
+                sample = {group: value, "__domain": []}
+                formatted.append(sample)
+                to_core.append(sample)
+            if to_core:
+                super()._read_group_format_result(to_core, [group])
             by_value = {}
             for sample_key, sample in zip(samples, formatted, strict=True):
                 form = sample["__domain"]
@@ -87,6 +128,76 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
             # a list of its own for each row, as core gives
             row["__domain"] = domain if fresh else list(domain)
         return None
+
+    # the context keys that change a partner's display name (core's
+    # ``res.partner._compute_display_name``)
+    _ACCOUNT_MGMT_PARTNER_NAME_CONTEXT = (
+        "show_address",
+        "partner_show_db_id",
+        "address_inline",
+        "show_email",
+        "show_vat",
+    )
+
+    @api.model
+    def _account_mgmt_partner_labels(self, field, samples):
+        """Core's display name of the partners among ``samples`` whose name is
+        their display name, read in one query: {partner id: label}.
+
+        Core computes a partner's display name with a language context and a
+        selection's translated labels for each partner, about 0.1 ms each (21,000
+        accounts: 2 s per grouped read). A partner without parent and company
+        name, or a company with a name, is displayed by its name alone
+        (``_get_complete_name``), unless the context asks for an address, an
+        email, a VAT number or an id; the labels of the others (contacts of a
+        company) are left to core. Only when ``res.partner`` computes its
+        display name as core does: a module that overrides it (hr, website, ...)
+        gets core's own path.
+        """
+        if field.comodel_name != "res.partner":
+            return {}
+        partners = self.env["res.partner"]
+        partner_class = type(partners)
+        if (
+            any(
+                partners.env.context.get(k)
+                for k in self._ACCOUNT_MGMT_PARTNER_NAME_CONTEXT
+            )
+            or partners._fields["display_name"].compute != "_compute_display_name"
+            or partner_class._compute_display_name
+            is not BasePartner._compute_display_name
+            or partner_class._get_complete_name is not BasePartner._get_complete_name
+        ):
+            return {}
+        ids = [value.id for value in samples.values() if value]
+        if not ids:
+            return {}
+        partners.flush_model(["name", "parent_id", "company_name", "is_company"])
+        # One primary key look-up per id (LIMIT keeps the planner from scanning
+        # every partner for a hash join: 70 ms instead of 190 ms for 21,000).
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT partner.*
+                  FROM unnest(%s::integer[]) AS wanted(id)
+                 CROSS JOIN LATERAL (
+                    SELECT id, name,
+                           parent_id IS NULL AND COALESCE(company_name, '') = ''
+                           OR is_company AND COALESCE(name, '') != ''
+                      FROM res_partner
+                     WHERE id = wanted.id
+                     LIMIT 1
+                 ) partner
+                """,
+                sorted(ids),
+            )
+        )
+        # _compute_display_name on _get_complete_name's stripped name
+        return {
+            partner_id: _LINE_END.sub("\n", (name or "").strip()).strip()
+            for partner_id, name, by_name in self.env.cr.fetchall()
+            if by_name
+        }
 
 
 def _kind(domain):

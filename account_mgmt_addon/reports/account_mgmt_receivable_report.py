@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from . import receivable_open_items as open_items_sql
+
 # Keys sort in aging order: grouped reads (pivot columns) order them by key.
 # Unapplied credits (credit notes, payments) are never "overdue": they sit in a
 # bucket of their own, aged by their own date.
@@ -99,34 +101,25 @@ class AccountMgmtReceivableReport(models.Model):
         ],
     }
 
+    def init(self):
+        res = super().init()
+        open_items_sql.create_open_items(self.env.cr)
+        return res
+
     @property
     def _table_query(self) -> SQL:
         return SQL("%s %s %s", self._select(), self._from(), self._where())
 
     @api.model
     def _select(self) -> SQL:
-        return SQL(
-            """
-            SELECT item.*,
-                   client.account_manager_id,
-                   %(tier)s AS account_tier_id
-            """,
-            tier=self.env["account_mgmt.profitability.report"]._sql_partner_tier(
-                SQL("client"), SQL("item.company_id")
-            ),
-        )
+        return SQL("SELECT item.*")
 
     @api.model
     def _from(self) -> SQL:
         # Today is computed in Python (not CURRENT_DATE) so that it follows the
-        # user's time zone and frozen test dates. The outer join on a unique key:
-        # PostgreSQL leaves it out of the grouped reads that don't use its columns
-        # (most pivot cells).
+        # user's time zone and frozen test dates.
         return SQL(
-            """
-            FROM (%(items)s) item
-            LEFT JOIN res_partner client ON client.id = item.partner_id
-            """,
+            "FROM (%(items)s) item",
             items=self._sql_open_items(
                 fields.Date.context_today(self), self.env.companies, convert=True
             ),
@@ -142,7 +135,9 @@ class AccountMgmtReceivableReport(models.Model):
         ``date``: the one definition of open, overdue and aging that the report,
         the partner form, the health score and the reminder read.
 
-        Per item: ``partner_id`` (the commercial entity), ``company_id``,
+        Per item: ``partner_id`` (the commercial entity), its
+        ``account_manager_id`` and ``account_tier_id`` (in the item's company),
+        ``company_id``,
         ``amount_residual`` (invoices positive, unapplied credit notes and payments
         negative), ``amount_overdue``, ``days_overdue`` and ``aging_bucket``.
 
@@ -175,10 +170,45 @@ class AccountMgmtReceivableReport(models.Model):
             )
             currency_id = SQL("line_company.currency_id")
         past_due = SQL("open.amount_residual > 0 AND open.date_maturity < %s", date)
-        # Three levels: the open items; the credits applied to them (a window per
-        # account and company); their dates and aging. The outer level is a plain
-        # subquery with outer joins on unique keys: PostgreSQL merges it into the
-        # reader's query and leaves out the entry when its date is not read.
+        open_items = SQL(
+            """
+            SELECT line.id,
+                   line.move_id,
+                   line.commercial_partner_id AS partner_id,
+                   line.company_id,
+                   %(currency_id)s AS currency_id,
+                   line.currency_id AS invoice_currency_id,
+                   line.date,
+                   line.date_maturity,
+                   line.amount_residual * %(rate)s AS amount_residual,
+                   line.amount_residual_currency,
+                   line.account_manager_id,
+                   line.account_tier_id
+              FROM %(open_items)s line
+              %(currency_join)s
+             WHERE line.company_id IN %(company_ids)s
+            """,
+            rate=rate,
+            currency_id=currency_id,
+            currency_join=currency_join,
+            open_items=SQL.identifier(open_items_sql.OPEN_ITEMS_TABLE),
+            company_ids=tuple(companies.ids) or (None,),
+        )
+        # whether the item's account has unapplied credits in its company
+        has_credits = SQL(
+            """
+            EXISTS (SELECT FROM %(open_items)s credit
+                     WHERE credit.company_id = open.company_id
+                       AND credit.commercial_partner_id = open.partner_id
+                       AND credit.amount_residual < 0)
+            """,
+            open_items=SQL.identifier(open_items_sql.OPEN_ITEMS_TABLE),
+        )
+        # Three levels: the open items (kept by triggers in a table of their own,
+        # see receivable_open_items); the credits applied to them; their aging.
+        # Without unapplied credits an item's overdue amount is what is past due
+        # of it: the credits' window (two window aggregates, sorting the items)
+        # runs only on the items of accounts that have credits.
         return SQL(
             """
             SELECT item.id,
@@ -187,7 +217,7 @@ class AccountMgmtReceivableReport(models.Model):
                    item.company_id,
                    item.currency_id,
                    item.invoice_currency_id,
-                   COALESCE(move.invoice_date, item.line_date) AS date,
+                   item.date,
                    item.date_maturity,
                    item.amount_residual,
                    item.amount_residual_currency,
@@ -201,8 +231,16 @@ class AccountMgmtReceivableReport(models.Model):
                         WHEN %(date)s - item.date_maturity <= 60 THEN '31_60'
                         WHEN %(date)s - item.date_maturity <= 90 THEN '61_90'
                         ELSE 'over_90'
-                   END AS aging_bucket
+                   END AS aging_bucket,
+                   item.account_manager_id,
+                   item.account_tier_id
               FROM (
+                SELECT open.*,
+                       CASE WHEN %(past_due)s THEN open.amount_residual
+                       ELSE 0.0 END AS amount_overdue
+                  FROM (%(open_items)s) open
+                 WHERE NOT %(has_credits)s
+             UNION ALL
                 SELECT open.*,
                        CASE WHEN %(past_due)s THEN GREATEST(0.0, LEAST(
                            open.amount_residual,
@@ -212,37 +250,14 @@ class AccountMgmtReceivableReport(models.Model):
                            + SUM(LEAST(open.amount_residual, 0.0))
                                OVER (PARTITION BY open.partner_id, open.company_id)))
                        ELSE 0.0 END AS amount_overdue
-                  FROM (
-                    SELECT line.id,
-                           line.move_id,
-                           line_partner.commercial_partner_id AS partner_id,
-                           line.company_id,
-                           %(currency_id)s AS currency_id,
-                           line.currency_id AS invoice_currency_id,
-                           line.date AS line_date,
-                           COALESCE(line.date_maturity, line.date) AS date_maturity,
-                           line.amount_residual * %(rate)s AS amount_residual,
-                           line.amount_residual_currency
-                      FROM account_move_line line
-                      JOIN res_partner line_partner
-                        ON line_partner.id = line.partner_id
-                      %(currency_join)s
-                     WHERE line.account_id = ANY(ARRAY(
-                               SELECT id FROM account_account
-                                WHERE account_type = 'asset_receivable'))
-                       AND line.parent_state = 'posted'
-                       AND line.amount_residual != 0
-                       AND line.company_id IN %(company_ids)s
-                ) open
+                  FROM (%(open_items)s) open
+                 WHERE %(has_credits)s
               ) item
-              LEFT JOIN account_move move ON move.id = item.move_id
             """,
             date=date,
             past_due=past_due,
-            rate=rate,
-            currency_id=currency_id,
-            currency_join=currency_join,
-            company_ids=tuple(companies.ids) or (None,),
+            open_items=open_items,
+            has_credits=has_credits,
         )
 
     @api.model
