@@ -37,73 +37,104 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
                 )
         return super()._read_group_select(aggregate_spec, query)
 
+    def _read_group_postprocess_groupby(self, groupby_spec, raw_values):
+        """As core, with one record per distinct id (core makes one per row, each
+        with every row's id, duplicates included, as its prefetch set: on a pivot
+        of 600,000 cells, 600,000 records and slow prefetching)."""
+        fname = parse_read_group_spec(groupby_spec)[0]
+        field = self._fields.get(fname)
+        if field is None or not field.relational:
+            return super()._read_group_postprocess_groupby(groupby_spec, raw_values)
+        empty_value = self._read_group_empty_value(groupby_spec)
+        Model = self.pool[field.comodel_name]
+        records = dict.fromkeys(value for value in raw_values if value)
+        prefetch_ids = tuple(records)
+        for value in prefetch_ids:
+            records[value] = Model(self.env, (value,), prefetch_ids)
+        return [records[value] if value else empty_value for value in raw_values]
+
     @api.model
     def _read_group_format_result(self, rows_dict, lazy_groupby):
         fields_by_group = {
             group: self._fields[group.split(":")[0].split(".")[0]]
             for group in lazy_groupby
         }
-        if not rows_dict or any(
-            field.type in ("properties", "many2many")
-            for field in fields_by_group.values()
+        if (
+            not rows_dict
+            or not lazy_groupby
+            or any(
+                field.type in ("properties", "many2many")
+                for field in fields_by_group.values()
+            )
         ):
             return super()._read_group_format_result(rows_dict, lazy_groupby)
-        # the normalized domain of each row and its kind, the rows' own domain
-        # (usually one list shared by all) normalized once
-        bases = {}
-        current = []
-        for row in rows_dict:
-            domain = row["__domain"]
-            entry = bases.get(id(domain))
-            if entry is None or entry[0] is not domain:
-                form = expression.normalize_domain(domain)
-                entry = bases[id(domain)] = (domain, (form, _kind(form), False))
-            current.append(entry[1])
+        # Each distinct value of each groupby formatted once, by core, on a row of
+        # its own: {group: {key: (value, range or None, normalized domain)}}.
+        formats = {}
         for group in lazy_groupby:
             relational = fields_by_group[group].type == "many2one"
-
-            def key(value, relational=relational):
-                # records hash slowly: their ids stand for them
-                return value._ids if relational else (type(value), value)
-
-            # one row per distinct value, formatted by core
             samples = {}
             for row in rows_dict:
                 value = row[group]
-                samples.setdefault(key(value), value)
+                samples.setdefault(_key(value, relational), value)
             formatted = [{group: value, "__domain": []} for value in samples.values()]
             super()._read_group_format_result(formatted, [group])
-            by_value = {}
-            for sample_key, sample in zip(samples, formatted, strict=True):
-                form = sample["__domain"]
-                by_value[sample_key] = (sample, (form, _kind(form), False))
-            for index, row in enumerate(rows_dict):
-                sample, right = by_value[key(row[group])]
-                row[group] = sample[group]
-                if "__range" in sample:
-                    row.setdefault("__range", {})[group] = sample["__range"][group]
-                current[index] = _and(current[index], right)
-        for row, (domain, _kind_of, fresh) in zip(rows_dict, current, strict=True):
-            # a list of its own for each row, as core gives
-            row["__domain"] = domain if fresh else list(domain)
+            formats[group] = (
+                relational,
+                {
+                    sample_key: (
+                        sample[group],
+                        sample["__range"][group] if "__range" in sample else None,
+                        _part(sample["__domain"]),
+                    )
+                    for sample_key, sample in zip(samples, formatted, strict=True)
+                },
+            )
+        # The rows' own domain (usually one list shared by all) normalized once.
+        bases = {}
+        for row in rows_dict:
+            domain = row["__domain"]
+            base = bases.get(id(domain))
+            if base is None or base[0] is not domain:
+                base = bases[id(domain)] = (domain, _part(domain))
+            parts = [base[1]]
+            for group, (relational, by_key) in formats.items():
+                value, range_, part = by_key[_key(row[group], relational)]
+                row[group] = value
+                if range_ is not None:
+                    row.setdefault("__range", {})[group] = range_
+                parts.append(part)
+            row["__domain"] = _and(parts)
         return None
 
 
-def _kind(domain):
-    if domain == expression.TRUE_DOMAIN:
-        return "true"
+def _key(value, relational):
+    # records hash slowly: their ids stand for them
+    return value._ids if relational else (type(value), value)
+
+
+def _part(domain):
+    """A domain as ``expression.AND`` sees it: (kind, normalized domain); kind
+    "true" (left out: TRUE or empty), "false" (the result is FALSE) or "other"."""
+    if domain == expression.TRUE_DOMAIN or not domain:
+        return "true", domain
     if domain == expression.FALSE_DOMAIN:
-        return "false"
-    return "other"
+        return "false", domain
+    return "other", expression.normalize_domain(domain)
 
 
-def _and(left, right):
-    """``expression.AND([left, right])`` for two normalized domains given as
-    (domain, kind, whether the list belongs to one row only); returns the same."""
-    if left[1] == "false" or right[1] == "false":
-        return expression.FALSE_DOMAIN, "false", False
-    if left[1] == "true":
-        return right
-    if right[1] == "true":
-        return left
-    return ["&", *left[0], *right[0]], "other", True
+def _and(parts):
+    """``expression.AND`` applied in turn to normalized ``parts``, as core's
+    formatting does (a new list, unless the result is TRUE or FALSE)."""
+    domains = []
+    for kind, form in parts:
+        if kind == "false":
+            return expression.FALSE_DOMAIN
+        if kind == "other":
+            domains.append(form)
+    if not domains:
+        return expression.TRUE_DOMAIN
+    result = ["&"] * (len(domains) - 1)
+    for form in domains:
+        result += form
+    return result
