@@ -69,48 +69,61 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
         ):
             return super()._read_group_format_result(rows_dict, lazy_groupby)
         # Each distinct value of each groupby formatted once, by core, on a row of
-        # its own: {group: {key: (value, range or None, normalized domain)}}.
-        formats = {}
+        # its own; then each row's cell: (value, range or None, domain part).
+        columns = []
+        parts_kinds = set()
         for group in lazy_groupby:
-            relational = fields_by_group[group].type == "many2one"
-            samples = {}
-            for row in rows_dict:
-                value = row[group]
-                samples.setdefault(_key(value, relational), value)
+            values = [row[group] for row in rows_dict]
+            if fields_by_group[group].type == "many2one":
+                # records hash slowly: their ids stand for them
+                keys = [value._ids for value in values]
+            else:
+                keys = [(type(value), value) for value in values]
+            samples = dict(zip(keys, values, strict=True))
             formatted = [{group: value, "__domain": []} for value in samples.values()]
             super()._read_group_format_result(formatted, [group])
-            formats[group] = (
-                relational,
-                {
-                    sample_key: (
-                        sample[group],
-                        sample["__range"][group] if "__range" in sample else None,
-                        _part(sample["__domain"]),
-                    )
-                    for sample_key, sample in zip(samples, formatted, strict=True)
-                },
-            )
-        # The rows' own domain (usually one list shared by all) normalized once.
+            by_key = {}
+            for sample_key, sample in zip(samples, formatted, strict=True):
+                part = _part(sample["__domain"])
+                parts_kinds.add(part[0])
+                by_key[sample_key] = (
+                    sample[group],
+                    sample["__range"][group] if "__range" in sample else None,
+                    part,
+                )
+            columns.append((group, [by_key[key] for key in keys]))
+        # The rows' own domain (one list shared by all, as read_group gives)
+        # normalized once; with it and parts all proper domains, a row's domain
+        # is a head of "&" and the base, then its parts.
+        domains = {id(row["__domain"]) for row in rows_dict}
+        head = None
+        if len(domains) == 1 and parts_kinds == {"other"}:
+            base = _part(rows_dict[0]["__domain"])
+            if base[0] == "other":
+                head = ["&"] * len(lazy_groupby) + base[1]
+            elif base[0] == "true":
+                head = ["&"] * (len(lazy_groupby) - 1)
+        groups = [group for group, _cells in columns]
         bases = {}
-        for row in rows_dict:
+        for row, *cells in zip(
+            rows_dict, *(cells for _group, cells in columns), strict=True
+        ):
+            for group, (value, range_, _part_of) in zip(groups, cells, strict=True):
+                row[group] = value
+                if range_ is not None:
+                    row.setdefault("__range", {})[group] = range_
+            if head is not None:
+                domain = head.copy()
+                for cell in cells:
+                    domain += cell[2][1]
+                row["__domain"] = domain
+                continue
             domain = row["__domain"]
             base = bases.get(id(domain))
             if base is None or base[0] is not domain:
                 base = bases[id(domain)] = (domain, _part(domain))
-            parts = [base[1]]
-            for group, (relational, by_key) in formats.items():
-                value, range_, part = by_key[_key(row[group], relational)]
-                row[group] = value
-                if range_ is not None:
-                    row.setdefault("__range", {})[group] = range_
-                parts.append(part)
-            row["__domain"] = _and(parts)
+            row["__domain"] = _and([base[1]] + [cell[2] for cell in cells])
         return None
-
-
-def _key(value, relational):
-    # records hash slowly: their ids stand for them
-    return value._ids if relational else (type(value), value)
 
 
 def _part(domain):
