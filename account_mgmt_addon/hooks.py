@@ -7,7 +7,7 @@ from .models.ledger.account_move_line import (
     OLD_OPEN_ITEMS_INDEX,
     OPEN_ITEMS_INDEX,
 )
-from .reports import profitability_summary
+from .reports import budget_summary, profitability_summary
 
 
 def post_init_hook(env):
@@ -23,5 +23,8 @@ def uninstall_hook(env):
     """Drop what the add-on created outside its own fields and tables."""
     for index in (COGS_INDEX, OPEN_ITEMS_INDEX, OLD_OPEN_ITEMS_INDEX):
         env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(index)))
-    # the profitability summary's triggers on core tables, functions and tables
+    # the budget summary's triggers (on the profitability summary's months too),
+    # then the profitability summary's triggers on core tables, functions and
+    # tables
+    budget_summary.drop_summary(env.cr)
     profitability_summary.drop_summary(env.cr)
