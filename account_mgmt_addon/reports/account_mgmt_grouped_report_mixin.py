@@ -62,36 +62,16 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
         if (
             not rows_dict
             or not lazy_groupby
+            or len(fields_by_group) != len(lazy_groupby)
             or any(
                 field.type in ("properties", "many2many")
                 for field in fields_by_group.values()
             )
         ):
             return super()._read_group_format_result(rows_dict, lazy_groupby)
-        # Each distinct value of each groupby formatted once, by core, on a row of
-        # its own; then each row's cell: (value, range or None, domain part).
-        columns = []
-        parts_kinds = set()
-        for group in lazy_groupby:
-            values = [row[group] for row in rows_dict]
-            if fields_by_group[group].type == "many2one":
-                # records hash slowly: their ids stand for them
-                keys = [value._ids for value in values]
-            else:
-                keys = [(type(value), value) for value in values]
-            samples = dict(zip(keys, values, strict=True))
-            formatted = [{group: value, "__domain": []} for value in samples.values()]
-            super()._read_group_format_result(formatted, [group])
-            by_key = {}
-            for sample_key, sample in zip(samples, formatted, strict=True):
-                part = _part(sample["__domain"])
-                parts_kinds.add(part[0])
-                by_key[sample_key] = (
-                    sample[group],
-                    sample["__range"][group] if "__range" in sample else None,
-                    part,
-                )
-            columns.append((group, [by_key[key] for key in keys]))
+        columns, parts_kinds = _format_cells(
+            super()._read_group_format_result, rows_dict, fields_by_group
+        )
         # The rows' own domain (one list shared by all, as read_group gives)
         # normalized once; with it and parts all proper domains, a row's domain
         # is a head of "&" and the base, then its parts.
@@ -103,27 +83,40 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
                 head = ["&"] * len(lazy_groupby) + base[1]
             elif base[0] == "true":
                 head = ["&"] * (len(lazy_groupby) - 1)
-        groups = [group for group, _cells in columns]
-        bases = {}
-        for row, *cells in zip(
-            rows_dict, *(cells for _group, cells in columns), strict=True
-        ):
-            for group, (value, range_, _part_of) in zip(groups, cells, strict=True):
-                row[group] = value
-                if range_ is not None:
-                    row.setdefault("__range", {})[group] = range_
-            if head is not None:
-                domain = head.copy()
-                for cell in cells:
-                    domain += cell[2][1]
-                row["__domain"] = domain
-                continue
-            domain = row["__domain"]
-            base = bases.get(id(domain))
-            if base is None or base[0] is not domain:
-                base = bases[id(domain)] = (domain, _part(domain))
-            row["__domain"] = _and([base[1]] + [cell[2] for cell in cells])
+        _set_cells(rows_dict, columns, head)
         return None
+
+
+def _format_cells(core_format, rows_dict, fields_by_group):
+    """Each distinct value of each groupby (``fields_by_group``) formatted once,
+    by core (``core_format``), on a row of its own.
+
+    :return: ([(group, each row's cell: (value, range or None, domain part))],
+        the kinds of the domain parts)
+    """
+    columns = []
+    parts_kinds = set()
+    for group, field in fields_by_group.items():
+        values = [row[group] for row in rows_dict]
+        if field.type == "many2one":
+            # records hash slowly: their ids stand for them
+            keys = [value._ids for value in values]
+        else:
+            keys = [(type(value), value) for value in values]
+        samples = dict(zip(keys, values, strict=True))
+        formatted = [{group: value, "__domain": []} for value in samples.values()]
+        core_format(formatted, [group])
+        by_key = {}
+        for sample_key, sample in zip(samples, formatted, strict=True):
+            part = _part(sample["__domain"])
+            parts_kinds.add(part[0])
+            by_key[sample_key] = (
+                sample[group],
+                sample["__range"][group] if "__range" in sample else None,
+                part,
+            )
+        columns.append((group, [by_key[key] for key in keys]))
+    return columns, parts_kinds
 
 
 def _part(domain):
@@ -151,3 +144,41 @@ def _and(parts):
     for form in domains:
         result += form
     return result
+
+
+def _set_cells(rows_dict, columns, head):
+    """Write each row's cells: values, ranges, and its domain (``head`` then its
+    parts when ``head`` is given, else as ``expression.AND`` would)."""
+    # Column by column (a loop per groupby costs less than a loop per row
+    # over the groupbys): the values, the ranges, then the domains.
+    for group, cells in columns:
+        for row, cell in zip(rows_dict, cells, strict=True):
+            row[group] = cell[0]
+        if any(cell[1] is not None for cell in cells):
+            for row, cell in zip(rows_dict, cells, strict=True):
+                if cell[1] is not None:
+                    row.setdefault("__range", {})[group] = cell[1]
+    if head is not None:
+        forms = [[cell[2][1] for cell in cells] for _group, cells in columns]
+        if len(forms) == 1:
+            for row, first in zip(rows_dict, forms[0], strict=True):
+                row["__domain"] = [*head, *first]
+        elif len(forms) == 2:
+            for row, first, second in zip(rows_dict, *forms, strict=True):
+                row["__domain"] = [*head, *first, *second]
+        else:
+            for row, *parts in zip(rows_dict, *forms, strict=True):
+                row["__domain"] = [
+                    *head,
+                    *(leaf for part in parts for leaf in part),
+                ]
+        return
+    bases = {}
+    for row, *cells in zip(
+        rows_dict, *(cells for _group, cells in columns), strict=True
+    ):
+        domain = row["__domain"]
+        base = bases.get(id(domain))
+        if base is None or base[0] is not domain:
+            base = bases[id(domain)] = (domain, _part(domain))
+        row["__domain"] = _and([base[1]] + [cell[2] for cell in cells])
