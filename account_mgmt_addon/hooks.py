@@ -17,6 +17,11 @@ def post_init_hook(env):
     env["account.move.line"]._account_mgmt_backfill_unit_cost()
     # Client profitability: build the monthly summary of the existing ledger.
     env["account_mgmt.profitability.report"].sudo()._refresh_summary()
+    # Budget vs actual: the triggers again, now that every table they watch
+    # exists (on a new database the report's init() may run before the budget
+    # lines' table is created), then the summary of what the demo data loaded.
+    budget_summary.create_summary(env.cr)
+    env["account_mgmt.budget.report"].sudo()._rebuild_summary()
 
 
 def uninstall_hook(env):
