@@ -82,6 +82,22 @@ class TestBudgetSummary(BudgetCommon):
             [], ["partner_id", "date", "company_id", "categ_id", *FIELDS], order="id"
         )
 
+    def test_triggers_installed(self):
+        """Every trigger of the summary is in the database after installation
+        (on a new database the report's init() runs before the budget lines'
+        table exists: the post-install hook creates them)."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT tgname FROM pg_trigger WHERE tgname LIKE %s",
+                "account\\_mgmt\\_budget\\_%",
+            )
+        )
+        self.assertEqual(
+            {name for (name,) in self.env.cr.fetchall()},
+            {name for name, _table, _definition in budget_summary._TRIGGERS},
+        )
+        self.assertEqual(len(budget_summary._TRIGGERS), 7)
+
     def test_stored_rows_are_the_live_rows(self):
         """Folded, the summary holds the issue's figures, and every row of the
         report reads the same as computed live."""
