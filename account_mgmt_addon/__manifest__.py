@@ -82,6 +82,7 @@
         "views/account_mgmt_budget_report_menus.xml",
         "views/res_partner_budget_views.xml",
         "reports/account_mgmt_team_overview_views.xml",
+        "data/account_mgmt_budget_data.xml",
     ],
     "demo": [
         "demo/account_mgmt_demo.xml",

@@ -1,7 +1,19 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+import logging
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
+
+from ..tools.jobs import batch_size, notify_progress
+from . import budget_summary
+
+_logger = logging.getLogger(__name__)
+
+#: Months (of a company) a batch of the summary refresh folds (system parameter
+#: account_mgmt_addon.batch_size.budget_summary).
+SUMMARY_BATCH_SIZE = 12
 
 # Row ids: the profitability report's (account, month and company packed in 53
 # bits) for the rows without category; the rows of a category (all of them have
@@ -34,6 +46,10 @@ class AccountMgmtBudgetReport(models.Model):
 
     Months with revenue and no budget have a row (budget 0, no attainment), and
     so do months with a budget and no revenue.
+
+    The rows are read from a monthly summary that triggers keep exact (see
+    ``budget_summary``): the months changed since it was folded are computed
+    live, in the user's transaction.
     """
 
     _name = "account_mgmt.budget.report"
@@ -130,6 +146,125 @@ class AccountMgmtBudgetReport(models.Model):
     def _table_query(self) -> SQL:
         return self._sql_report(self.env.companies)
 
+    def init(self):
+        res = super().init()
+        budget_summary.create_summary(self.env.cr)
+        return res
+
+    # ------------------------------------------------------------------
+    # Monthly summary (see budget_summary)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _check_summary_access(self):
+        if not self.env.is_superuser():
+            raise AccessError(_("Only the system refreshes the budget summary."))
+
+    @api.model
+    def _refresh_summary(self):
+        """Fold every month listed as changed into the summary. Returns the
+        number of months folded, or None when another refresh is running."""
+        result = self._refresh_summary_batch()
+        return result and result[0]
+
+    @api.model
+    def _refresh_summary_batch(self, limit=None):
+        """Compute the first ``limit`` months (company and month, in that order)
+        listed as changed into the summary (all of them without ``limit``), and
+        take them off the list.
+
+        :return: ``(months folded, months still listed)``, or None when another
+            refresh is running (it will do the work)
+        """
+        self._check_summary_access()
+        cr = self.env.cr
+        cr.execute(
+            SQL("SELECT pg_try_advisory_xact_lock(%s)", budget_summary.REFRESH_LOCK)
+        )
+        if not cr.fetchone()[0]:
+            return None
+        self.env["account_mgmt.profitability.report"]._flush_sources()
+        # The listed months, the first ``limit`` of them with their rows as seen
+        # now: a month listed again meanwhile (by a transaction committed after
+        # this one started) keeps its new row for the next batch.
+        cr.execute(
+            SQL(
+                """
+                WITH month AS (
+                    SELECT company_id, month, array_agg(id) AS ids,
+                           ROW_NUMBER() OVER (ORDER BY company_id, month) AS rank
+                      FROM %(dirty)s
+                  GROUP BY company_id, month
+                )
+                SELECT (SELECT array_agg(id) FROM month, unnest(month.ids) id
+                         WHERE %(in_batch)s),
+                       COUNT(*) FILTER (WHERE %(in_batch)s),
+                       COUNT(*) FILTER (WHERE NOT %(in_batch)s),
+                       array_agg(DISTINCT company_id) FILTER (WHERE %(in_batch)s)
+                  FROM month
+                """,
+                dirty=SQL.identifier(budget_summary.DIRTY_TABLE),
+                in_batch=SQL("month.rank <= %s", limit) if limit else SQL("TRUE"),
+            )
+        )
+        dirty_ids, months, remaining, company_ids = cr.fetchone()
+        if not dirty_ids:
+            return 0, 0
+        companies = self.env["res.company"].browse(company_ids)
+        batch = SQL(
+            "(SELECT DISTINCT company_id, month FROM %s WHERE id = ANY(%s))",
+            SQL.identifier(budget_summary.DIRTY_TABLE),
+            dirty_ids,
+        )
+        cr.execute(
+            SQL(
+                """
+                DELETE FROM %(summary)s summary
+                 WHERE (summary.company_id, summary.date) IN (
+                        SELECT batch.company_id, batch.month FROM %(batch)s batch);
+                INSERT INTO %(summary)s (partner_id, date, company_id, categ_id,
+                                         budget_amount, forecast_amount,
+                                         actual_revenue, has_budget, line_id)
+                SELECT partner_id, date, company_id, categ_id, budget_amount,
+                       forecast_amount, actual_revenue, has_budget, line_id
+                  FROM (%(rows)s) rows;
+                DELETE FROM %(dirty)s WHERE id = ANY(%(ids)s);
+                """,
+                summary=SQL.identifier(budget_summary.SUMMARY_TABLE),
+                dirty=SQL.identifier(budget_summary.DIRTY_TABLE),
+                batch=batch,
+                rows=self._sql_rows(companies, batch),
+                ids=dirty_ids,
+            )
+        )
+        _logger.info(
+            "Budget summary: %s month(s) refreshed, %s listed", months, remaining
+        )
+        return months, remaining
+
+    @api.model
+    def _rebuild_summary(self):
+        """List every month as changed and fold them all (the migration does;
+        from a shell after loading data with the triggers off:
+        ``env["account_mgmt.budget.report"]._rebuild_summary()``)."""
+        self._check_summary_access()
+        self.env["account_mgmt.profitability.report"]._flush_sources()
+        for model, fnames in self._depends.items():
+            if model.startswith("account_mgmt.budget"):
+                self.env[model].flush_model(fnames)
+        budget_summary.mark_all_months(self.env.cr)
+        return self._refresh_summary()
+
+    @api.model
+    def _cron_refresh_summary(self):
+        """Every 10 minutes: fold the listed months into the summary, a batch of
+        months per call (the cron runner calls again while some remain)."""
+        result = self._refresh_summary_batch(
+            batch_size(self.env, "budget_summary", SUMMARY_BATCH_SIZE)
+        )
+        if result:
+            notify_progress(self.env, done=result[0], remaining=result[1])
+
     def _compute_in_fiscal_year(self):
         today = fields.Date.context_today(self)
         for row in self:
@@ -157,9 +292,10 @@ class AccountMgmtBudgetReport(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _sql_plan_lines(self, companies) -> SQL:
+    def _sql_plan_lines(self, companies, months=None) -> SQL:
         """Budget and forecast per account, month, company and category: the
-        approved budget's lines and the live forecast's."""
+        approved budget's lines and the live forecast's (of ``months``, an SQL
+        relation of company_id, month, when given)."""
         for model, fnames in self._depends.items():
             if model.startswith("account_mgmt.budget"):
                 self.env[model].flush_model(fnames)
@@ -178,9 +314,24 @@ class AccountMgmtBudgetReport(models.Model):
                AND version.is_snapshot IS NOT TRUE
                AND ((version.kind = 'budget' AND version.state = 'approved')
                     OR (version.kind = 'forecast' AND version.state = 'draft'))
+               %(in_months)s
              GROUP BY line.partner_id, line.date, line.company_id, line.categ_id
             """,
             companies=tuple(companies.ids) or (0,),
+            in_months=self._sql_in_months("line", "date", months),
+        )
+
+    @api.model
+    def _sql_in_months(self, alias, column, months) -> SQL:
+        """``AND`` the rows of ``alias`` (company_id and ``column``, a first day
+        of month) are of ``months`` (nothing without ``months``)."""
+        if months is None:
+            return SQL()
+        return SQL(
+            "AND (%s, %s) IN (SELECT months.company_id, months.month FROM %s months)",
+            SQL.identifier(alias, "company_id"),
+            SQL.identifier(alias, column),
+            months,
         )
 
     @api.model
@@ -253,10 +404,15 @@ class AccountMgmtBudgetReport(models.Model):
         )
 
     @api.model
-    def _sql_rows(self, companies) -> SQL:
-        """The report's rows before currency conversion: partner_id, date,
-        company_id, categ_id, budget_amount, forecast_amount, actual_revenue,
-        has_budget, line_id (the first budget or forecast line of the row)."""
+    def _sql_rows(self, companies, months=None) -> SQL:
+        """The report's rows before currency conversion, computed from the
+        budget lines and the ledger: partner_id, date, company_id, categ_id,
+        budget_amount, forecast_amount, actual_revenue, has_budget, line_id
+        (the first budget or forecast line of the row).
+
+        :param months: SQL relation of (company_id, month) pairs: only the rows
+            of these months (all of them when None)
+        """
         profitability = self.env["account_mgmt.profitability.report"].with_context(
             allowed_company_ids=companies.ids
         )
@@ -304,6 +460,7 @@ class AccountMgmtBudgetReport(models.Model):
                            NULL, 0.0, 0.0, grouped.revenue, FALSE, NULL
                       FROM (%(actual)s) grouped
                      WHERE grouped.revenue <> 0
+                           %(actual_in_months)s
                     %(by_category)s
                    ) source
              GROUP BY partner_id, date, company_id, categ_id
@@ -312,10 +469,55 @@ class AccountMgmtBudgetReport(models.Model):
             # read twice with categories; otherwise inlined, so that the
             # filters of the read (months, accounts) reach the budget lines
             materialized=SQL("MATERIALIZED") if has_categories else SQL(),
-            plan=self._sql_plan_lines(companies),
+            plan=self._sql_plan_lines(companies, months),
             category_cte=category_cte,
             actual=profitability._sql_grouped(),
+            actual_in_months=self._sql_in_months("grouped", "date", months),
             by_category=by_category,
+        )
+
+    @api.model
+    def _sql_stored_rows(self, companies) -> SQL:
+        """The report's rows before currency conversion (as ``_sql_rows``): the
+        summary's for the months not listed as changed, computed live for the
+        listed ones."""
+        Profitability = self.env["account_mgmt.profitability.report"]
+        companies_ids = tuple(companies.ids) or (0,)
+        return SQL(
+            """
+            SELECT summary.partner_id, summary.date, summary.company_id,
+                   summary.categ_id, summary.budget_amount, summary.forecast_amount,
+                   summary.actual_revenue, summary.has_budget, summary.line_id
+              FROM %(summary)s summary
+             WHERE summary.company_id IN %(companies)s
+               -- not a listed month (an array test, as the profitability
+               -- report does)
+               AND %(summary_key)s <> ALL (ARRAY(
+                   SELECT DISTINCT %(dirty_key)s
+                     FROM %(dirty)s dirty
+                    WHERE dirty.company_id IN %(companies)s
+               ))
+             UNION ALL
+            SELECT * FROM (%(live)s) live
+            """,
+            summary=SQL.identifier(budget_summary.SUMMARY_TABLE),
+            dirty=SQL.identifier(budget_summary.DIRTY_TABLE),
+            companies=companies_ids,
+            summary_key=Profitability._sql_month_key(
+                SQL("summary.company_id"), SQL("summary.date")
+            ),
+            dirty_key=Profitability._sql_month_key(
+                SQL("dirty.company_id"), SQL("dirty.month")
+            ),
+            live=self._sql_rows(
+                companies,
+                SQL(
+                    "(SELECT DISTINCT company_id, month FROM %s"
+                    " WHERE company_id IN %s)",
+                    SQL.identifier(budget_summary.DIRTY_TABLE),
+                    companies_ids,
+                ),
+            ),
         )
 
     @api.model
@@ -351,7 +553,9 @@ class AccountMgmtBudgetReport(models.Model):
                    100.0 * grouped.actual_revenue
                        / NULLIF(grouped.budget_amount, 0) AS attainment_percent
               FROM (%(rows)s) grouped
-              JOIN res_partner partner ON partner.id = grouped.partner_id
+              -- a left join (every row has its account): left out by
+              -- PostgreSQL when a read uses no column of the account
+              LEFT JOIN res_partner partner ON partner.id = grouped.partner_id
               JOIN %(currency_table)s
                 ON account_currency_table.company_id = grouped.company_id
             """,
@@ -361,7 +565,7 @@ class AccountMgmtBudgetReport(models.Model):
             tier=Profitability._sql_partner_tier(
                 SQL("partner"), SQL("grouped.company_id")
             ),
-            rows=self._sql_rows(companies),
+            rows=self._sql_stored_rows(companies),
             currency_table=self.env["res.currency"]._account_mgmt_currency_table(
                 companies
             ),

@@ -43,90 +43,56 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
                 )
         return super()._read_group_select(aggregate_spec, query)
 
+    def _read_group_postprocess_groupby(self, groupby_spec, raw_values):
+        """As core, with one record per distinct id (core makes one per row, each
+        with every row's id, duplicates included, as its prefetch set: on a pivot
+        of 600,000 cells, 600,000 records and slow prefetching)."""
+        fname = parse_read_group_spec(groupby_spec)[0]
+        field = self._fields.get(fname)
+        if field is None or not field.relational:
+            return super()._read_group_postprocess_groupby(groupby_spec, raw_values)
+        empty_value = self._read_group_empty_value(groupby_spec)
+        Model = self.pool[field.comodel_name]
+        records = dict.fromkeys(value for value in raw_values if value)
+        prefetch_ids = tuple(records)
+        for value in prefetch_ids:
+            records[value] = Model(self.env, (value,), prefetch_ids)
+        return [records[value] if value else empty_value for value in raw_values]
+
     @api.model
     def _read_group_format_result(self, rows_dict, lazy_groupby):
         fields_by_group = {
             group: self._fields[group.split(":")[0].split(".")[0]]
             for group in lazy_groupby
         }
-        if not rows_dict or any(
-            field.type in ("properties", "many2many")
-            for field in fields_by_group.values()
+        if (
+            not rows_dict
+            or not lazy_groupby
+            or len(fields_by_group) != len(lazy_groupby)
+            or any(
+                field.type in ("properties", "many2many")
+                for field in fields_by_group.values()
+            )
         ):
             return super()._read_group_format_result(rows_dict, lazy_groupby)
-        # the normalized domain of each row and its kind, the rows' own domain
-        # (usually one list shared by all) normalized once
-        bases = {}
-        current = []
-        for row in rows_dict:
-            domain = row["__domain"]
-            entry = bases.get(id(domain))
-            if entry is None or entry[0] is not domain:
-                form = expression.normalize_domain(domain)
-                entry = bases[id(domain)] = (domain, (form, _kind(form), False))
-            current.append(entry[1])
-        for group in lazy_groupby:
-            relational = fields_by_group[group].type == "many2one"
-
-            def key(value, relational=relational):
-                # records hash slowly: their ids stand for them
-                return value._ids if relational else (type(value), value)
-
-            # one row per distinct value, formatted by core
-            samples = {}
-            for row in rows_dict:
-                value = row[group]
-                samples.setdefault(key(value), value)
-            labels = (
-                self._account_mgmt_partner_labels(fields_by_group[group], samples)
-                if relational and group == fields_by_group[group].name
-                else {}
-            )
-            # core computes display names for the whole prefetch set: only for
-            # the values left to it
-            unlabelled = (
-                tuple(
-                    value.id
-                    for value in samples.values()
-                    if value and value.id not in labels
-                )
-                if labels
-                else None
-            )
-            field_name = fields_by_group[group].name
-            formatted = []
-            to_core = []
-            for value in samples.values():
-                if relational and value and value.id in labels:
-                    # what core gives for it (its domain for one value, the
-                    # rows' domain aside, normalized by expression.AND)
-                    formatted.append(
-                        {
-                            group: (value.id, labels[value.id]),
-                            "__domain": [(field_name, "=", value.id)],
-                        }
-                    )
-                    continue
-                if relational and value and labels:
-                    value = value.with_prefetch(unlabelled)
-                sample = {group: value, "__domain": []}
-                formatted.append(sample)
-                to_core.append(sample)
-            if to_core:
-                super()._read_group_format_result(to_core, [group])
-            by_value = {}
-            for sample_key, sample in zip(samples, formatted, strict=True):
-                form = sample["__domain"]
-                by_value[sample_key] = (sample, (form, _kind(form), False))
-            for index, row in enumerate(rows_dict):
-                sample, right = by_value[key(row[group])]
-                row[group] = sample[group]
-                if "__range" in sample:
-                    row.setdefault("__range", {})[group] = sample["__range"][group]
-                current[index] = _and(current[index], right)
-        for row, (domain, _kind_of, fresh) in zip(rows_dict, current, strict=True):
-            # a list of its own for each row, as core gives
-            row["__domain"] = domain if fresh else list(domain)
+        columns, parts_kinds = _format_cells(
+            super()._read_group_format_result,
+            rows_dict,
+            fields_by_group,
+            self._account_mgmt_partner_labels,
+        )
+        # The rows' own domain (one list shared by all, as read_group gives)
+        # normalized once; with it and parts all proper domains, a row's domain
+        # is a head of "&" and the base, then its parts.
+        domains = {id(row["__domain"]) for row in rows_dict}
+        head = None
+        if len(domains) == 1 and parts_kinds == {"other"}:
+            base = _part(rows_dict[0]["__domain"])
+            if base[0] == "other":
+                head = ["&"] * len(lazy_groupby) + base[1]
+            elif base[0] == "true":
+                head = ["&"] * (len(lazy_groupby) - 1)
+        _set_cells(rows_dict, columns, head)
         return None
 
     # the context keys that change a partner's display name (core's
@@ -200,21 +166,129 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
         }
 
 
-def _kind(domain):
-    if domain == expression.TRUE_DOMAIN:
-        return "true"
+def _format_cells(core_format, rows_dict, fields_by_group, labels_of):
+    """Each distinct value of each groupby (``fields_by_group``) formatted once,
+    by core (``core_format``), on a row of its own; the partners ``labels_of``
+    labels (core's display name, read in one query) as core formats them.
+
+    :return: ([(group, each row's cell: (value, range or None, domain part))],
+        the kinds of the domain parts)
+    """
+    columns = []
+    parts_kinds = set()
+    for group, field in fields_by_group.items():
+        values = [row[group] for row in rows_dict]
+        relational = field.type == "many2one"
+        if relational:
+            # records hash slowly: their ids stand for them
+            keys = [value._ids for value in values]
+        else:
+            keys = [(type(value), value) for value in values]
+        samples = dict(zip(keys, values, strict=True))
+        labels = labels_of(field, samples) if relational and group == field.name else {}
+        # core computes display names for the whole prefetch set: only for the
+        # values left to it
+        unlabelled = (
+            tuple(
+                value.id
+                for value in samples.values()
+                if value and value.id not in labels
+            )
+            if labels
+            else None
+        )
+        formatted = []
+        to_core = []
+        for value in samples.values():
+            if labels and value and value.id in labels:
+                # what core gives for it: (id, display name), its domain
+                formatted.append(
+                    {
+                        group: (value.id, labels[value.id]),
+                        "__domain": [(field.name, "=", value.id)],
+                    }
+                )
+                continue
+            if labels and value:
+                value = value.with_prefetch(unlabelled)
+            sample = {group: value, "__domain": []}
+            formatted.append(sample)
+            to_core.append(sample)
+        if to_core:
+            core_format(to_core, [group])
+        by_key = {}
+        for sample_key, sample in zip(samples, formatted, strict=True):
+            part = _part(sample["__domain"])
+            parts_kinds.add(part[0])
+            by_key[sample_key] = (
+                sample[group],
+                sample["__range"][group] if "__range" in sample else None,
+                part,
+            )
+        columns.append((group, [by_key[key] for key in keys]))
+    return columns, parts_kinds
+
+
+def _part(domain):
+    """A domain as ``expression.AND`` sees it: (kind, normalized domain); kind
+    "true" (left out: TRUE or empty), "false" (the result is FALSE) or "other"."""
+    if domain == expression.TRUE_DOMAIN or not domain:
+        return "true", domain
     if domain == expression.FALSE_DOMAIN:
-        return "false"
-    return "other"
+        return "false", domain
+    return "other", expression.normalize_domain(domain)
 
 
-def _and(left, right):
-    """``expression.AND([left, right])`` for two normalized domains given as
-    (domain, kind, whether the list belongs to one row only); returns the same."""
-    if left[1] == "false" or right[1] == "false":
-        return expression.FALSE_DOMAIN, "false", False
-    if left[1] == "true":
-        return right
-    if right[1] == "true":
-        return left
-    return ["&", *left[0], *right[0]], "other", True
+def _and(parts):
+    """``expression.AND`` applied in turn to normalized ``parts``, as core's
+    formatting does (a new list, unless the result is TRUE or FALSE)."""
+    domains = []
+    for kind, form in parts:
+        if kind == "false":
+            return expression.FALSE_DOMAIN
+        if kind == "other":
+            domains.append(form)
+    if not domains:
+        return expression.TRUE_DOMAIN
+    result = ["&"] * (len(domains) - 1)
+    for form in domains:
+        result += form
+    return result
+
+
+def _set_cells(rows_dict, columns, head):
+    """Write each row's cells: values, ranges, and its domain (``head`` then its
+    parts when ``head`` is given, else as ``expression.AND`` would)."""
+    # Column by column (a loop per groupby costs less than a loop per row
+    # over the groupbys): the values, the ranges, then the domains.
+    for group, cells in columns:
+        for row, cell in zip(rows_dict, cells, strict=True):
+            row[group] = cell[0]
+        if any(cell[1] is not None for cell in cells):
+            for row, cell in zip(rows_dict, cells, strict=True):
+                if cell[1] is not None:
+                    row.setdefault("__range", {})[group] = cell[1]
+    if head is not None:
+        forms = [[cell[2][1] for cell in cells] for _group, cells in columns]
+        if len(forms) == 1:
+            for row, first in zip(rows_dict, forms[0], strict=True):
+                row["__domain"] = [*head, *first]
+        elif len(forms) == 2:
+            for row, first, second in zip(rows_dict, *forms, strict=True):
+                row["__domain"] = [*head, *first, *second]
+        else:
+            for row, *parts in zip(rows_dict, *forms, strict=True):
+                row["__domain"] = [
+                    *head,
+                    *(leaf for part in parts for leaf in part),
+                ]
+        return
+    bases = {}
+    for row, *cells in zip(
+        rows_dict, *(cells for _group, cells in columns), strict=True
+    ):
+        domain = row["__domain"]
+        base = bases.get(id(domain))
+        if base is None or base[0] is not domain:
+            base = bases[id(domain)] = (domain, _part(domain))
+        row["__domain"] = _and([base[1]] + [cell[2] for cell in cells])
