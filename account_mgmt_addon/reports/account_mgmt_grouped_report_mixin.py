@@ -1,6 +1,8 @@
 # Copyright 2026 Account Management Add-on Developers
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import gc
 import re
+from contextlib import contextmanager
 
 from odoo import api, models
 from odoo.models import parse_read_group_spec
@@ -42,6 +44,28 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
                     self._field_to_sql(self._table, denominator, query),
                 )
         return super()._read_group_select(aggregate_spec, query)
+
+    @api.model
+    @api.readonly
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        # The groups are built with Python's cyclic garbage collector paused:
+        # tens of thousands of new dicts, lists and tuples that all survive
+        # trigger full collections, each walking the whole registry (large,
+        # accounts x bucket: 0.6 s of the 1.5 s of the pivot's four reads).
+        # Reference counting still frees what is dropped; nothing here makes
+        # cycles.
+        with _cyclic_gc_paused():
+            return super().read_group(
+                domain,
+                fields,
+                groupby,
+                offset=offset,
+                limit=limit,
+                orderby=orderby,
+                lazy=lazy,
+            )
 
     def _read_group_postprocess_groupby(self, groupby_spec, raw_values):
         """As core, with one record per distinct id (core makes one per row, each
@@ -166,6 +190,21 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
         }
 
 
+@contextmanager
+def _cyclic_gc_paused():
+    """Pause Python's cyclic garbage collector for the block, if it runs (the
+    switch is process-wide: when another thread has paused it, that thread
+    turns it on again)."""
+    enabled = gc.isenabled()
+    if enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _format_cells(core_format, rows_dict, fields_by_group, labels_of):
     """Each distinct value of each groupby (``fields_by_group``) formatted once,
     by core (``core_format``), on a row of its own; the partners ``labels_of``
@@ -186,39 +225,42 @@ def _format_cells(core_format, rows_dict, fields_by_group, labels_of):
             keys = [(type(value), value) for value in values]
         samples = dict(zip(keys, values, strict=True))
         labels = labels_of(field, samples) if relational and group == field.name else {}
-        # core computes display names for the whole prefetch set: only for the
-        # values left to it
-        unlabelled = (
-            tuple(
-                value.id
-                for value in samples.values()
-                if value and value.id not in labels
-            )
-            if labels
-            else None
-        )
         formatted = []
         to_core = []
-        for value in samples.values():
-            if labels and value and value.id in labels:
-                # what core gives for it: (id, display name), its domain
-                formatted.append(
-                    {
-                        group: (value.id, labels[value.id]),
-                        "__domain": [(field.name, "=", value.id)],
-                    }
-                )
-                continue
-            if labels and value:
-                value = value.with_prefetch(unlabelled)
-            sample = {group: value, "__domain": []}
-            formatted.append(sample)
-            to_core.append(sample)
+        if labels:
+            # core computes display names for the whole prefetch set: only for
+            # the values left to it
+            unlabelled = tuple(
+                key[0] for key in samples if key and key[0] not in labels
+            )
+            for key, value in samples.items():
+                if key and key[0] in labels:
+                    # what core gives for it: (id, display name), its domain
+                    # (one leaf: normalized already)
+                    formatted.append(
+                        {
+                            group: (key[0], labels[key[0]]),
+                            "__domain": ("other", [(field.name, "=", key[0])]),
+                        }
+                    )
+                    continue
+                sample = {
+                    group: value.with_prefetch(unlabelled) if key else value,
+                    "__domain": [],
+                }
+                formatted.append(sample)
+                to_core.append(sample)
+        else:
+            formatted = to_core = [
+                {group: value, "__domain": []} for value in samples.values()
+            ]
         if to_core:
             core_format(to_core, [group])
         by_key = {}
         for sample_key, sample in zip(samples, formatted, strict=True):
-            part = _part(sample["__domain"])
+            part = sample["__domain"]
+            if isinstance(part, list):  # core's domain, not normalized yet
+                part = _part(part)
             parts_kinds.add(part[0])
             by_key[sample_key] = (
                 sample[group],
