@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from ..tools import pg_triggers
 from ..tools.jobs import batch_size, notify_progress
 from . import budget_summary
 
@@ -184,30 +185,9 @@ class AccountMgmtBudgetReport(models.Model):
         if not cr.fetchone()[0]:
             return None
         self.env["account_mgmt.profitability.report"]._flush_sources()
-        # The listed months, the first ``limit`` of them with their rows as seen
-        # now: a month listed again meanwhile (by a transaction committed after
-        # this one started) keeps its new row for the next batch.
-        cr.execute(
-            SQL(
-                """
-                WITH month AS (
-                    SELECT company_id, month, array_agg(id) AS ids,
-                           ROW_NUMBER() OVER (ORDER BY company_id, month) AS rank
-                      FROM %(dirty)s
-                  GROUP BY company_id, month
-                )
-                SELECT (SELECT array_agg(id) FROM month, unnest(month.ids) id
-                         WHERE %(in_batch)s),
-                       COUNT(*) FILTER (WHERE %(in_batch)s),
-                       COUNT(*) FILTER (WHERE NOT %(in_batch)s),
-                       array_agg(DISTINCT company_id) FILTER (WHERE %(in_batch)s)
-                  FROM month
-                """,
-                dirty=SQL.identifier(budget_summary.DIRTY_TABLE),
-                in_batch=SQL("month.rank <= %s", limit) if limit else SQL("TRUE"),
-            )
+        dirty_ids, months, remaining, company_ids = pg_triggers.take_listed_months(
+            cr, budget_summary.DIRTY_TABLE, limit
         )
-        dirty_ids, months, remaining, company_ids = cr.fetchone()
         if not dirty_ids:
             return 0, 0
         companies = self.env["res.company"].browse(company_ids)

@@ -30,6 +30,7 @@ Everything here is dropped by the uninstall hook (``drop_summary``).
 
 from odoo.tools import SQL
 
+from ..tools import pg_triggers
 from . import profitability_summary
 
 SUMMARY_TABLE = "account_mgmt_budget_month"
@@ -159,11 +160,6 @@ _TRIGGERS = _LINE_TRIGGERS + [
 ]
 
 
-def _table_exists(cr, table):
-    cr.execute(SQL("SELECT to_regclass(%s)", table))
-    return cr.fetchone()[0] is not None
-
-
 def create_summary(cr):
     """Create (or update) the summary tables, functions and triggers.
 
@@ -171,7 +167,7 @@ def create_summary(cr):
         listed as changed: the report computes them live until the summary is
         refreshed)
     """
-    created = not _table_exists(cr, SUMMARY_TABLE)
+    created = not pg_triggers.table_exists(cr, SUMMARY_TABLE)
     cr.execute(
         SQL(
             """
@@ -201,27 +197,8 @@ def create_summary(cr):
             dirty_index=SQL.identifier(f"{DIRTY_TABLE}_month_index"),
         )
     )
-    for name, body in _FUNCTIONS.items():
-        cr.execute(
-            SQL(
-                "CREATE OR REPLACE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS "
-                + "$body$"
-                + body.replace("%", "%%")
-                + "$body$",
-                SQL.identifier(name),
-            )
-        )
-    for name, table, definition in _TRIGGERS:
-        if not _table_exists(cr, table):
-            continue
-        cr.execute(
-            SQL(
-                "DROP TRIGGER IF EXISTS %s ON %s",
-                SQL.identifier(name),
-                SQL.identifier(table),
-            )
-        )
-        cr.execute(SQL("CREATE TRIGGER %s " + definition, SQL.identifier(name)))
+    pg_triggers.create_functions(cr, _FUNCTIONS)
+    pg_triggers.create_triggers(cr, _TRIGGERS)
     if created:
         mark_all_months(cr)
     return created
@@ -237,7 +214,7 @@ def mark_all_months(cr):
         (profitability_summary.SUMMARY_TABLE, "date"),
         (profitability_summary.DIRTY_TABLE, "month"),
     ):
-        if _table_exists(cr, table):
+        if pg_triggers.table_exists(cr, table):
             sources.append(
                 SQL(
                     "SELECT company_id, %s FROM %s WHERE company_id IS NOT NULL",
@@ -256,16 +233,4 @@ def mark_all_months(cr):
 
 def drop_summary(cr):
     """Drop the triggers, functions and tables (uninstallation)."""
-    for name, table, _definition in _TRIGGERS:
-        if _table_exists(cr, table):
-            cr.execute(
-                SQL(
-                    "DROP TRIGGER IF EXISTS %s ON %s",
-                    SQL.identifier(name),
-                    SQL.identifier(table),
-                )
-            )
-    for name in _FUNCTIONS:
-        cr.execute(SQL("DROP FUNCTION IF EXISTS %s()", SQL.identifier(name)))
-    for table in (SUMMARY_TABLE, DIRTY_TABLE):
-        cr.execute(SQL("DROP TABLE IF EXISTS %s", SQL.identifier(table)))
+    pg_triggers.drop_all(cr, _TRIGGERS, _FUNCTIONS, [SUMMARY_TABLE, DIRTY_TABLE])

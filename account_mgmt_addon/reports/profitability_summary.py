@@ -42,6 +42,7 @@ from ..models.ledger.account_move_line import (
     INCOME_ACCOUNT_TYPES,
     SALE_MOVE_TYPES,
 )
+from ..tools import pg_triggers
 
 SUMMARY_TABLE = "account_mgmt_profitability_month"
 DIRTY_TABLE = "account_mgmt_profitability_dirty"
@@ -318,23 +319,6 @@ _ALLOCATION_TRIGGERS = [
 ]
 
 
-def _table_exists(cr, table):
-    cr.execute(SQL("SELECT to_regclass(%s)", table))
-    return cr.fetchone()[0] is not None
-
-
-def _create_triggers(cr, triggers):
-    for name, table, definition in triggers:
-        cr.execute(
-            SQL(
-                "DROP TRIGGER IF EXISTS %s ON %s",
-                SQL.identifier(name),
-                SQL.identifier(table),
-            )
-        )
-        cr.execute(SQL("CREATE TRIGGER %s " + definition, SQL.identifier(name)))
-
-
 def create_summary(cr):
     """Create (or update) the summary tables, functions and triggers.
 
@@ -342,7 +326,7 @@ def create_summary(cr):
         data is listed as changed: the report reads the ledger until the
         summary is refreshed)
     """
-    created = not _table_exists(cr, SUMMARY_TABLE)
+    created = not pg_triggers.table_exists(cr, SUMMARY_TABLE)
     cr.execute(
         SQL(
             """
@@ -368,26 +352,17 @@ def create_summary(cr):
             dirty_index=SQL.identifier(f"{DIRTY_TABLE}_month_index"),
         )
     )
-    for name, body in _FUNCTIONS.items():
-        cr.execute(
-            SQL(
-                "CREATE OR REPLACE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS "
-                + "$body$"
-                + body.replace("%", "%%")
-                + "$body$",
-                SQL.identifier(name),
-            )
-        )
-    _create_triggers(cr, _TRIGGERS)
-    if _table_exists(cr, "account_mgmt_cost_allocation"):
-        _create_triggers(cr, _ALLOCATION_TRIGGERS)
+    pg_triggers.create_functions(cr, _FUNCTIONS)
+    # the allocations' triggers once their table exists (then again by
+    # create_allocation_triggers)
+    pg_triggers.create_triggers(cr, _TRIGGERS + _ALLOCATION_TRIGGERS)
     if created:
         mark_all_months(cr)
     return created
 
 
 def create_allocation_triggers(cr):
-    _create_triggers(cr, _ALLOCATION_TRIGGERS)
+    pg_triggers.create_triggers(cr, _ALLOCATION_TRIGGERS)
 
 
 def mark_all_months(cr):
@@ -406,7 +381,7 @@ def mark_all_months(cr):
             month=SQL(_MONTH % "date"),
         )
     )
-    if _table_exists(cr, "account_mgmt_cost_allocation"):
+    if pg_triggers.table_exists(cr, "account_mgmt_cost_allocation"):
         cr.execute(
             SQL(
                 """
@@ -421,16 +396,6 @@ def mark_all_months(cr):
 
 def drop_summary(cr):
     """Drop the triggers, functions and tables (uninstallation)."""
-    for name, table, _definition in _TRIGGERS + _ALLOCATION_TRIGGERS:
-        if _table_exists(cr, table):
-            cr.execute(
-                SQL(
-                    "DROP TRIGGER IF EXISTS %s ON %s",
-                    SQL.identifier(name),
-                    SQL.identifier(table),
-                )
-            )
-    for name in _FUNCTIONS:
-        cr.execute(SQL("DROP FUNCTION IF EXISTS %s()", SQL.identifier(name)))
-    for table in (SUMMARY_TABLE, DIRTY_TABLE):
-        cr.execute(SQL("DROP TABLE IF EXISTS %s", SQL.identifier(table)))
+    pg_triggers.drop_all(
+        cr, _TRIGGERS + _ALLOCATION_TRIGGERS, _FUNCTIONS, [SUMMARY_TABLE, DIRTY_TABLE]
+    )

@@ -30,6 +30,8 @@ replicas). Everything is dropped by the uninstall hook (``drop_open_items``).
 
 from odoo.tools import SQL
 
+from ..tools import pg_triggers
+
 OPEN_ITEMS_TABLE = "account_mgmt_open_item"
 
 # The tier of a client (alias) in the item's company: tiers are per company
@@ -251,18 +253,13 @@ _TRIGGERS = [
 ]
 
 
-def _table_exists(cr, table):
-    cr.execute(SQL("SELECT to_regclass(%s)", table))
-    return cr.fetchone()[0] is not None
-
-
 def create_open_items(cr):
     """Create (or update) the table, its functions and triggers; fill the table
     when it is created now.
 
     :return: whether the table was created now
     """
-    created = not _table_exists(cr, OPEN_ITEMS_TABLE)
+    created = not pg_triggers.table_exists(cr, OPEN_ITEMS_TABLE)
     cr.execute(
         SQL(
             """
@@ -300,25 +297,8 @@ def create_open_items(cr):
             account_index=SQL.identifier(f"{OPEN_ITEMS_TABLE}_account_index"),
         )
     )
-    for name, body in _FUNCTIONS.items():
-        cr.execute(
-            SQL(
-                "CREATE OR REPLACE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS "
-                + "$body$"
-                + body.replace("%", "%%")
-                + "$body$",
-                SQL.identifier(name),
-            )
-        )
-    for name, table, definition in _TRIGGERS:
-        cr.execute(
-            SQL(
-                "DROP TRIGGER IF EXISTS %s ON %s",
-                SQL.identifier(name),
-                SQL.identifier(table),
-            )
-        )
-        cr.execute(SQL("CREATE TRIGGER %s " + definition, SQL.identifier(name)))
+    pg_triggers.create_functions(cr, _FUNCTIONS)
+    pg_triggers.create_triggers(cr, _TRIGGERS)
     if created:
         rebuild_open_items(cr)
     return created
@@ -333,15 +313,4 @@ def rebuild_open_items(cr):
 
 def drop_open_items(cr):
     """Drop the triggers, functions and table (uninstallation)."""
-    for name, table, _definition in _TRIGGERS:
-        if _table_exists(cr, table):
-            cr.execute(
-                SQL(
-                    "DROP TRIGGER IF EXISTS %s ON %s",
-                    SQL.identifier(name),
-                    SQL.identifier(table),
-                )
-            )
-    for name in _FUNCTIONS:
-        cr.execute(SQL("DROP FUNCTION IF EXISTS %s()", SQL.identifier(name)))
-    cr.execute(SQL("DROP TABLE IF EXISTS %s", SQL.identifier(OPEN_ITEMS_TABLE)))
+    pg_triggers.drop_all(cr, _TRIGGERS, _FUNCTIONS, [OPEN_ITEMS_TABLE])
