@@ -17,6 +17,7 @@ class TestBudgetGroupedRead(BudgetCommon):
     def _core(self, report, *args, **kwargs):
         """read_group with core's post-processing and formatting."""
         with (
+            patch.object(type(report), "_read_group", BaseModel._read_group),
             patch.object(
                 type(report),
                 "_read_group_postprocess_groupby",

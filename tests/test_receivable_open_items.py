@@ -419,17 +419,112 @@ class TestReceivableOpenItems(ProfitabilityCommon):
             with self.subTest(groupby=groupby):
                 measures = ["amount_residual:sum", "amount_overdue:sum", "__count"]
                 ours = report.read_group([], measures, groupby, lazy=False)
-                with patch.object(
-                    type(report),
-                    "_read_group_format_result",
-                    BaseModel._read_group_format_result,
-                ):
-                    core = report.read_group([], measures, groupby, lazy=False)
+                core = self._core_read_group(report, [], measures, groupby, lazy=False)
                 self.assertEqual(ours, core)
                 self.assertIn(
                     (subsidiary.id, "Gamma  Retail\n South"),
                     [group["partner_id"] for group in ours],
                 )
+
+    def _core_read_group(self, report, *args, **kwargs):
+        """read_group as core does it: its query, order, post-processing and
+        formatting (the mixin's own methods set aside)."""
+        with (
+            patch.object(type(report), "_read_group", BaseModel._read_group),
+            patch.object(
+                type(report),
+                "_read_group_postprocess_groupby",
+                BaseModel._read_group_postprocess_groupby,
+            ),
+            patch.object(
+                type(report),
+                "_read_group_format_result",
+                BaseModel._read_group_format_result,
+            ),
+        ):
+            self.env.invalidate_all()
+            return report.read_group(*args, **kwargs)
+
+    def test_accounts_ordered_as_core(self):
+        """Groups of accounts come in core's order, the partners' (name, then
+        the newest first), though the grouped read sorts them itself rather
+        than joining every partner in its query."""
+        order_a = self._account("Order A", account_manager_id=self.user_manager.id)
+        order_b1 = self._account("Order B")
+        order_b2 = self._account("Order B", account_manager_id=self.user_manager2.id)
+        order_c = self._account("Order C")
+        # a person with a company name: labelled by core ("Order Z Co, Person")
+        person = self.env["res.partner"].create(
+            {"name": "Person", "company_name": "Order Z Co"}
+        )
+        for account, date, due, amount in (
+            (order_c, "2025-06-01", "2025-07-01", 100.0),
+            (order_b1, "2025-03-01", "2025-03-31", 200.0),
+            (order_b2, "2025-06-02", "2025-06-10", 300.0),
+            (person, "2025-05-01", "2025-05-31", 400.0),
+            (order_a, "2025-06-03", "2025-08-01", 500.0),
+            (order_a, "2025-01-03", "2025-01-31", 50.0),
+        ):
+            self._invoice(account, date, due, amount)
+        report = self.env[RECEIVABLES]
+        measures = ["amount_residual:sum", "amount_overdue:sum", "__count"]
+        accounts = order_a | order_b1 | order_b2 | order_c | person
+        domain = [("partner_id", "in", accounts.ids)]
+        # by hand: A, then the two "Order B" newest first, C, then the person
+        # (complete name "Order Z Co, Person")
+        groups = report.read_group(domain, measures, ["partner_id"], lazy=False)
+        self.assertEqual(
+            [(group["partner_id"], group["amount_residual"]) for group in groups],
+            [
+                ((order_a.id, "Order A"), 550.0),
+                ((order_b2.id, "Order B"), 300.0),
+                ((order_b1.id, "Order B"), 200.0),
+                ((order_c.id, "Order C"), 100.0),
+                ((person.id, "Order Z Co, Person"), 400.0),
+            ],
+        )
+        # A's two items: over 90 days (2025-01-31, 150 days) then not due
+        groups = report.read_group(
+            domain, measures, ["partner_id", "aging_bucket"], lazy=False
+        )
+        self.assertEqual(
+            [(group["partner_id"][0], group["aging_bucket"]) for group in groups],
+            [
+                (order_a.id, "0_not_due"),
+                (order_a.id, "over_90"),
+                (order_b2.id, "1_30"),
+                (order_b1.id, "over_90"),
+                (order_c.id, "0_not_due"),
+                (person.id, "1_30"),
+            ],
+        )
+        # dict for dict as core, in every groupby the pivot and lists send
+        for groupby, orderby, limit, offset in (
+            (["partner_id"], False, None, 0),
+            (["partner_id", "aging_bucket"], False, None, 0),
+            (["partner_id", "account_manager_id"], False, None, 0),
+            (["partner_id", "account_tier_id", "aging_bucket"], False, None, 0),
+            (["aging_bucket", "partner_id"], False, None, 0),
+            # another order, or a page of groups: core's own query
+            (["partner_id"], "partner_id desc", None, 0),
+            (["partner_id", "aging_bucket"], "amount_residual desc", None, 0),
+            (["partner_id"], False, 2, 1),
+        ):
+            for lazy in (False, True):
+                for dom in (domain, []):
+                    with self.subTest(groupby=groupby, orderby=orderby, lazy=lazy):
+                        args = (dom, measures, groupby)
+                        kwargs = {
+                            "orderby": orderby,
+                            "limit": limit,
+                            "offset": offset,
+                            "lazy": lazy,
+                        }
+                        self.env.invalidate_all()
+                        ours = report.read_group(*args, **kwargs)
+                        core = self._core_read_group(report, *args, **kwargs)
+                        self.assertTrue(core)
+                        self.assertEqual(ours, core)
 
     def test_pivot_queries_do_not_depend_on_accounts(self):
         """Accounts x bucket: the same queries for 1 account as for 6 (labels
