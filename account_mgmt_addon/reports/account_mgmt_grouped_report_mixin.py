@@ -4,6 +4,7 @@ import contextvars
 import gc
 import re
 from contextlib import contextmanager
+from operator import attrgetter, itemgetter
 
 from odoo import api, models
 from odoo.models import parse_read_group_spec
@@ -13,6 +14,9 @@ from odoo.tools import SQL
 from odoo.addons.base.models.res_partner import Partner as BasePartner
 
 _LINE_END = re.compile(r"\s+\n")
+_FIRST = itemgetter(0)
+_IDS = attrgetter("_ids")
+_DOMAIN = itemgetter("__domain")
 
 # Inside the mixin's ``read_group``: {"model": its model, "labels": None, or
 # {groupby: {partner id: label}} once ``_read_group`` has read them}, for the
@@ -119,7 +123,8 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
             domain, groupby, aggregates, having, order=",".join(groupby[1:]) or None
         )
         # (records hash slowly: their ids stand for them)
-        partner_ids = {row[0]._ids for row in rows}
+        row_ids = list(map(_IDS, map(_FIRST, rows)))
+        partner_ids = set(row_ids)
         partner_ids.discard(())
         partner_rows = self._account_mgmt_partner_rows(
             [ids[0] for ids in partner_ids], ranked=True
@@ -127,7 +132,10 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
         ranks = {(partner_id,): rank for partner_id, _label, rank in partner_rows}
         # the groups without partner last (core: NULLS LAST)
         last = len(partner_rows)
-        rows.sort(key=lambda row: ranks.get(row[0]._ids, last))
+        keys = [ranks.get(ids, last) for ids in row_ids]
+        rows = list(
+            map(rows.__getitem__, sorted(range(len(rows)), key=keys.__getitem__))
+        )
         labels = {}
         if self._account_mgmt_partner_labels_apply():
             labels = {
@@ -160,11 +168,14 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
             return super()._read_group_postprocess_groupby(groupby_spec, raw_values)
         empty_value = self._read_group_empty_value(groupby_spec)
         Model = self.pool[field.comodel_name]
-        records = dict.fromkeys(value for value in raw_values if value)
+        records = dict.fromkeys(raw_values)
+        records.pop(None, None)
+        records.pop(False, None)
         prefetch_ids = tuple(records)
         for value in prefetch_ids:
             records[value] = Model(self.env, (value,), prefetch_ids)
-        return [records[value] if value else empty_value for value in raw_values]
+        records[None] = records[False] = empty_value
+        return list(map(records.__getitem__, raw_values))
 
     @api.model
     def _read_group_format_result(self, rows_dict, lazy_groupby):
@@ -191,7 +202,7 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
         # The rows' own domain (one list shared by all, as read_group gives)
         # normalized once; with it and parts all proper domains, a row's domain
         # is a head of "&" and the base, then its parts.
-        domains = {id(row["__domain"]) for row in rows_dict}
+        domains = set(map(id, map(_DOMAIN, rows_dict)))
         head = None
         if len(domains) == 1 and parts_kinds == {"other"}:
             base = _part(rows_dict[0]["__domain"])
@@ -346,17 +357,17 @@ def _format_cells(core_format, rows_dict, fields_by_group, labels_of):
     by core (``core_format``), on a row of its own; the partners ``labels_of``
     labels (core's display name, read in one query) as core formats them.
 
-    :return: ([(group, each row's cell: (value, range or None, domain part))],
-        the kinds of the domain parts)
+    :return: ([(group, each row's cell: (value, range or None, domain part),
+        whether any has a range)], the kinds of the domain parts)
     """
     columns = []
     parts_kinds = set()
     for group, field in fields_by_group.items():
-        values = [row[group] for row in rows_dict]
+        values = list(map(itemgetter(group), rows_dict))
         relational = field.type == "many2one"
         if relational:
             # records hash slowly: their ids stand for them
-            keys = [value._ids for value in values]
+            keys = list(map(_IDS, values))
         else:
             keys = [(type(value), value) for value in values]
         samples = dict(zip(keys, values, strict=True))
@@ -393,15 +404,17 @@ def _format_cells(core_format, rows_dict, fields_by_group, labels_of):
             ]
         if to_core:
             core_format([sample for _key, sample in to_core], [group])
+        has_range = False
         for key, sample in to_core:
             part = _part(sample["__domain"])
+            has_range = has_range or "__range" in sample
             parts_kinds.add(part[0])
             by_key[key] = (
                 sample[group],
                 sample["__range"][group] if "__range" in sample else None,
                 part,
             )
-        columns.append((group, [by_key[key] for key in keys]))
+        columns.append((group, list(map(by_key.__getitem__, keys)), has_range))
     return columns, parts_kinds
 
 
@@ -437,15 +450,15 @@ def _set_cells(rows_dict, columns, head):
     parts when ``head`` is given, else as ``expression.AND`` would)."""
     # Column by column (a loop per groupby costs less than a loop per row
     # over the groupbys): the values, the ranges, then the domains.
-    for group, cells in columns:
+    for group, cells, has_range in columns:
         for row, cell in zip(rows_dict, cells, strict=True):
             row[group] = cell[0]
-        if any(cell[1] is not None for cell in cells):
+        if has_range:
             for row, cell in zip(rows_dict, cells, strict=True):
                 if cell[1] is not None:
                     row.setdefault("__range", {})[group] = cell[1]
     if head is not None:
-        forms = [[cell[2][1] for cell in cells] for _group, cells in columns]
+        forms = [[cell[2][1] for cell in cells] for _group, cells, _r in columns]
         if len(forms) == 1:
             for row, first in zip(rows_dict, forms[0], strict=True):
                 row["__domain"] = [*head, *first]
@@ -461,7 +474,7 @@ def _set_cells(rows_dict, columns, head):
         return
     bases = {}
     for row, *cells in zip(
-        rows_dict, *(cells for _group, cells in columns), strict=True
+        rows_dict, *(cells for _group, cells, _r in columns), strict=True
     ):
         domain = row["__domain"]
         base = bases.get(id(domain))
