@@ -4,6 +4,7 @@ import contextvars
 import gc
 import re
 from contextlib import contextmanager
+from itertools import repeat
 from operator import attrgetter, itemgetter
 
 from odoo import api, models
@@ -126,23 +127,17 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
         row_ids = list(map(_IDS, map(_FIRST, rows)))
         partner_ids = set(row_ids)
         partner_ids.discard(())
-        partner_rows = self._account_mgmt_partner_rows(
+        labels, ranks = self._account_mgmt_partner_rows(
             [ids[0] for ids in partner_ids], ranked=True
         )
-        ranks = {(partner_id,): rank for partner_id, _label, rank in partner_rows}
         # the groups without partner last (core: NULLS LAST)
-        last = len(partner_rows)
-        keys = [ranks.get(ids, last) for ids in row_ids]
+        last = len(ranks)
+        keys = list(map(ranks.get, row_ids, repeat(last)))
         rows = list(
             map(rows.__getitem__, sorted(range(len(rows)), key=keys.__getitem__))
         )
-        labels = {}
-        if self._account_mgmt_partner_labels_apply():
-            labels = {
-                partner_id: label
-                for partner_id, label, _rank in partner_rows
-                if label is not None
-            }
+        if not self._account_mgmt_partner_labels_apply():
+            labels = {}
         grouped_read["labels"] = {groupby[0]: labels}
         return rows
 
@@ -269,21 +264,17 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
         if not self._account_mgmt_partner_labels_apply():
             return {}
         ids = {value.id for value in samples.values() if value}
-        return {
-            partner_id: label
-            for partner_id, label, _rank in self._account_mgmt_partner_rows(ids)
-            if label is not None
-        }
+        return self._account_mgmt_partner_rows(ids)[0]
 
     @api.model
     def _account_mgmt_partner_rows(self, ids, ranked=False):
-        """[(id, label, rank)] of the partners ``ids``: the label is core's
-        display name of a partner displayed by its name alone (None for the
-        others, see ``_account_mgmt_partner_labels``), the rank (0, 1, ...) its
-        place in ``res.partner``'s order (complete_name ASC, id DESC; None unless
-        ``ranked``)."""
+        """({id: label}, {(id,): rank}) of the partners ``ids``: the label is
+        core's display name, for the partners displayed by their name alone (see
+        ``_account_mgmt_partner_labels``); the rank (0, 1, ...) is a partner's
+        place in ``res.partner``'s order (complete_name ASC, id DESC), only when
+        ``ranked``."""
         if not ids:
-            return []
+            return {}, {}
         partners = self.env["res.partner"]
         partners.flush_model(
             ["name", "parent_id", "company_name", "is_company", "complete_name"]
@@ -318,15 +309,17 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
                 sorted(ids),
             )
         )
+        rows = self.env.cr.fetchall()
         # _compute_display_name on _get_complete_name's stripped name
-        return [
-            (
-                partner_id,
-                _display_name(name),
-                rank,
-            )
-            for partner_id, name, rank in self.env.cr.fetchall()
-        ]
+        labels = {
+            partner_id: name.strip() if "\n" not in name else _display_name(name)
+            for partner_id, name, _rank in rows
+            if name is not None
+        }
+        ranks = (
+            {(partner_id,): rank for partner_id, _name, rank in rows} if ranked else {}
+        )
+        return labels, ranks
 
 
 @contextmanager
@@ -345,9 +338,7 @@ def _cyclic_gc_paused():
 
 
 def _display_name(name):
-    """``_compute_display_name`` on ``_get_complete_name``'s name (None: None)."""
-    if name is None:
-        return None
+    """``_compute_display_name`` on ``_get_complete_name``'s name."""
     name = name.strip()
     return _LINE_END.sub("\n", name).strip() if "\n" in name else name
 
