@@ -56,6 +56,7 @@ class AccountMgmtDemo(models.AbstractModel):
             .with_company(vals["company_id"])
             .create(vals)
         )
+        # the xml id makes the demo load once (and go with the add-on's data)
         self.env["ir.model.data"]._update_xmlids(
             [{"xml_id": xmlid, "record": version.sudo(), "noupdate": True}]
         )
@@ -117,7 +118,7 @@ class AccountMgmtDemo(models.AbstractModel):
         )
         budget.with_user(finance).action_approve()
         # The live forecast: one per company and month (skipped when the company
-        # already has one for these months).
+        # already has one for these months, whoever may read it).
         if Budget.sudo().search_count(
             [
                 ("kind", "=", "forecast"),
@@ -151,6 +152,8 @@ class AccountMgmtDemo(models.AbstractModel):
             finance,
         )
         helios = self._demo_ref("partner_helios_demo")
+        # the lines as data (loading runs as superuser), then changed by Helios's
+        # account manager with his rights
         lines = forecast.sudo().line_ids.filtered(
             lambda line: line.partner_id == helios and line.date >= today.replace(day=1)
         )
