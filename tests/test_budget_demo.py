@@ -12,6 +12,8 @@ x 1.1, rounded; the fiscal year is the company's (Odoo's default: the calendar
 year, unless the database sets another).
 """
 
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
@@ -24,7 +26,6 @@ from odoo.addons.account_mgmt_addon.models.budget.account_mgmt_budget_demo impor
     DEMO_BUDGET_XMLID,
     DEMO_FORECAST_HELIOS,
     DEMO_FORECAST_XMLID,
-    fiscal_year_months,
 )
 from odoo.addons.account_mgmt_addon.models.common.account_mgmt_demo import (
     DEMO_CREDIT_NOTES,
@@ -172,12 +173,21 @@ class TestBudgetDemo(TransactionCase):
             for month, budget, forecast, actual in rows
         }
 
+    def _fiscal_year(self, today):
+        """The demo company's fiscal year of ``today``: Odoo's default, the
+        calendar year."""
+        self.assertEqual(
+            (self.company.fiscalyear_last_month, self.company.fiscalyear_last_day),
+            ("12", 31),
+        )
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+
     def _check_day(self, day):
         """Load the demo on ``day`` and check its figures from the demo's rule."""
         with freeze_time(day):
             today = fields.Date.context_today(self.Budget)
             budget, forecast = self._fresh_load()
-            date_from, date_to = fiscal_year_months(self.company, today)
+            date_from, date_to = self._fiscal_year(today)
             months = self._months(date_from, date_to)
             self.assertEqual(
                 (budget.kind, budget.state, budget.date_from, budget.date_to),
@@ -238,6 +248,10 @@ class TestBudgetDemo(TransactionCase):
         """On the install day, every month of last fiscal year has a ledger."""
         budget, forecast, months = self._check_day(self.install_day)
         self.assertEqual(len(months), 12)
+        self.assertEqual(
+            (budget.name, forecast.name),
+            (f"Budget {months[0].year}", f"Forecast {months[0].year}"),
+        )
         # Logistics: 3 sensors at 1,200 every month: 3,600 x 1.1 = 3,960 a month,
         # 47,520 the year.
         self.assertEqual(
@@ -271,6 +285,33 @@ class TestBudgetDemo(TransactionCase):
         for day in DAYS:
             with self.subTest(day=day):
                 self._check_day(day)
+
+    def test_demo_budget_fiscal_year(self):
+        """A fiscal year ending on 31 March: the demo budget covers April to
+        March, the one of the install day."""
+        self.company.write({"fiscalyear_last_month": "3", "fiscalyear_last_day": 31})
+        year = self.install_day.year - (self.install_day.month < 4)
+        with freeze_time(self.install_day):
+            budget, forecast = self._fresh_load()
+        self.assertEqual(
+            (budget.name, budget.date_from, budget.date_to, budget.state),
+            (
+                f"Budget {year}/{year + 1}",
+                date(year, 4, 1),
+                date(year + 1, 3, 31),
+                "approved",
+            ),
+        )
+        self.assertEqual(
+            (forecast.name, forecast.date_from, forecast.date_to),
+            (f"Forecast {year}/{year + 1}", date(year, 4, 1), date(year + 1, 3, 31)),
+        )
+        # Logistics: 3,960 every month of the 12 (3,600 a month a year before, all
+        # within the 24 months of the demo ledger), 47,520 the year.
+        lines = self._lines(budget, self.logistics)
+        self.assertEqual(len(lines), 12)
+        self.assertEqual(set(lines.values()), {3960.0})
+        self.assertEqual(min(lines), date(year, 4, 1))
 
     def test_demo_budget_idempotent(self):
         with freeze_time(self.install_day):
