@@ -90,6 +90,8 @@
         "demo/account_mgmt_interaction_demo.xml",
         "demo/account_mgmt_profit_demo.xml",
         "demo/account_mgmt_plan_demo.xml",
+        # after the ledger (profit demo): the budget reads its revenue
+        "demo/account_mgmt_budget_demo.xml",
         # last: scores the accounts the demo files above set up
         "demo/account_mgmt_health_demo.xml",
     ],

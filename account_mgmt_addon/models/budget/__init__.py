@@ -9,3 +9,6 @@ from . import account_mgmt_budget_adjustment
 from . import res_partner_budget
 from . import account_mgmt_health_budget
 from . import account_mgmt_plan_budget
+
+# The demo budget and forecast (demo/account_mgmt_budget_demo.xml).
+from . import account_mgmt_budget_demo
