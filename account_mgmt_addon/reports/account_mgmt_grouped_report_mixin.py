@@ -121,7 +121,11 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
                 domain, groupby, aggregates, having, offset, limit, order
             )
         rows = super()._read_group(
-            domain, groupby, aggregates, having, order=",".join(groupby[1:]) or None
+            domain,
+            groupby,
+            aggregates,
+            having,
+            order=self._account_mgmt_rest_order(groupby),
         )
         # (records hash slowly: their ids stand for them)
         row_ids = list(map(_IDS, map(_FIRST, rows)))
@@ -140,6 +144,24 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
             labels = {}
         grouped_read["labels"] = {groupby[0]: labels}
         return rows
+
+    @api.model
+    def _account_mgmt_rest_order(self, groupby):
+        """The order for the query of groups of accounts first (``groupby``):
+        by the account's id, then as core orders the other groupbys, when core
+        orders them by their own value (dates, selections, numbers, many2ones
+        ordered by id); else by the other groupbys only."""
+        for spec in groupby[1:]:
+            field = self._fields.get(parse_read_group_spec(spec)[0])
+            if (
+                field is None
+                or field.type in ("many2one", "many2many")
+                and self.env[field.comodel_name]._order != "id"
+                or field.type == "properties"
+            ):
+                return ",".join(groupby[1:])
+        # None: core orders by the groupbys' own values, the account's id first
+        return None
 
     @api.model
     def _account_mgmt_partner_ordered(self, spec):
