@@ -100,9 +100,12 @@ class AccountMgmtGroupedReportMixin(models.AbstractModel):
         Core orders them by the partners' name (``complete_name ASC, id DESC``)
         in the query, which must join all the partners for it (large: a scan of
         150,000 partners, 140 ms of a 255 ms query). Here the query orders the
-        groups by the other groupbys (as core does, each by its own order) and
-        the groups are then sorted, stably, by their partner's rank among the
-        groups' partners, read with their labels by one look-up per partner
+        groups by the other groupbys (as core does, each by its own order), by
+        the partner's id first when it can (``_account_mgmt_rest_order``: an
+        account's groups then lie together in memory, which the sort and every
+        later pass over 600,000 groups read much faster), and the groups are
+        then sorted, stably, by their partner's rank among the groups'
+        partners, read with their labels by one look-up per partner
         (``_account_mgmt_partner_rows``): the same order, the same result.
         """
         groupby, aggregates = tuple(groupby), tuple(aggregates)
