@@ -98,6 +98,9 @@ class Bench:
         queries = 0
         result = None
         for _i in range(repeat):
+            # the last run's result freed first, as a server frees a response
+            # once sent (kept alive, the next run's garbage collections walk it)
+            result = None
             before = self.sql_db.sql_counter
             self._db_time = 0.0
             start = time.perf_counter()
@@ -108,6 +111,36 @@ class Bench:
             self._reset(rollback)
         self.db_seconds = statistics.median(db_times)
         return statistics.median(times), queries, result
+
+    def measure_requests(self, requests, results):
+        """``measure`` for the web client's requests of one screen, each timed
+        on its own, then turned into its result (``results[i](its value)``,
+        untimed) and dropped, as a server answers requests one by one and keeps
+        no response: the median of the runs' summed times, the queries of the
+        last run, the merged results of the last run."""
+        times = []
+        db_times = []
+        merged = None
+        for run in range(self.repeat + 1):  # the first: a warm-up
+            merged = {}
+            elapsed = db = 0.0
+            queries = 0
+            for request, result in zip(requests, results, strict=True):
+                before = self.sql_db.sql_counter
+                self._db_time = 0.0
+                start = time.perf_counter()
+                value = request()
+                elapsed += time.perf_counter() - start
+                db += self._db_time
+                queries += self.sql_db.sql_counter - before
+                merged.update(result(value))
+                del value
+                self._reset(False)
+            if run:
+                times.append(elapsed)
+                db_times.append(db)
+        self.db_seconds = statistics.median(db_times)
+        return statistics.median(times), queries, merged
 
     def _timed_execute(self):
         """Wrap Cursor.execute to add up the time spent in the database."""
@@ -357,27 +390,34 @@ class Bench:
             return
         report = self.user_env("bench_finance")[model_name]
         measures = ["amount_residual:sum", "amount_overdue:sum", "__count"]
-        for label, rows in self.RECEIVABLE_PIVOTS:
-            orm_time, queries, orm_groups = self.measure(
-                lambda rows=rows: self._pivot_headers(
-                    report, rows, "aging_bucket", measures
+
+        def cells(groupby, groups):
+            return {
+                (groupby, *(self._labelled_key(group, fname) for fname in groupby)): (
+                    round(group["amount_residual"] or 0.0, 2),
+                    round(group["amount_overdue"] or 0.0, 2),
+                    group["__count"],
                 )
+                for group in groups
+            }
+
+        for label, rows in self.RECEIVABLE_PIVOTS:
+            orm_time, queries, orm_cells = self.measure_requests(
+                [
+                    lambda groupby=groupby: report.read_group(
+                        [], measures, list(groupby), lazy=False
+                    )
+                    for groupby in self._pivot_groupbys(rows, "aging_bucket")
+                ],
+                [
+                    lambda groups, groupby=groupby: cells(groupby, groups)
+                    for groupby in self._pivot_groupbys(rows, "aging_bucket")
+                ],
             )
             db_time = self.db_seconds
             sql_time, _q, sql_cells = self.measure(
                 lambda rows=rows: self._receivable_sql(rows)
             )
-            orm_cells = {}
-            for groupby, groups in orm_groups.items():
-                for group in groups:
-                    key = (groupby,) + tuple(
-                        self._labelled_key(group, fname) for fname in groupby
-                    )
-                    orm_cells[key] = (
-                        round(group["amount_residual"] or 0.0, 2),
-                        round(group["amount_overdue"] or 0.0, 2),
-                        group["__count"],
-                    )
             self.add(
                 "2",
                 f"receivable aging pivot: {label} ({len(orm_cells)} cells)",
@@ -396,13 +436,6 @@ class Bench:
         for i in range(len(rows) + 1):
             groupbys += [tuple(rows[:i]), (*rows[:i], col)]
         return groupbys
-
-    def _pivot_headers(self, model, rows, col, measures):
-        """The read_group calls of that pivot: {groupby: groups}."""
-        return {
-            groupby: model.read_group([], measures, list(groupby), lazy=False)
-            for groupby in self._pivot_groupbys(rows, col)
-        }
 
     @staticmethod
     def _labelled_key(group, fname):
