@@ -112,16 +112,22 @@ class Bench:
         self.db_seconds = statistics.median(db_times)
         return statistics.median(times), queries, result
 
-    def measure_requests(self, requests, results):
+    def measure_requests(self, requests, results, baseline):
         """``measure`` for the web client's requests of one screen, each timed
         on its own, then turned into its result (``results[i](its value)``,
         untimed) and dropped, as a server answers requests one by one and keeps
-        no response: the median of the runs' summed times, the queries of the
-        last run, the merged results of the last run."""
+        no response; each run followed by a run of ``baseline``, so that both
+        see the machine alike (rather than one after the other's runs).
+
+        :return: the median of the runs' summed times, the queries and merged
+            results of the last run; ``measure``'s three values for ``baseline``
+        """
         times = []
         db_times = []
-        merged = None
+        baseline_times = []
+        merged = base = None
         for run in range(self.repeat + 1):  # the first: a warm-up
+            merged = base = None  # the last run's results freed first
             merged = {}
             elapsed = db = 0.0
             queries = 0
@@ -136,11 +142,18 @@ class Bench:
                 merged.update(result(value))
                 del value
                 self._reset(False)
+            start = time.perf_counter()
+            base = baseline()
             if run:
+                baseline_times.append(time.perf_counter() - start)
                 times.append(elapsed)
                 db_times.append(db)
+            self._reset(False)
         self.db_seconds = statistics.median(db_times)
-        return statistics.median(times), queries, merged
+        return (
+            (statistics.median(times), queries, merged),
+            (statistics.median(baseline_times), None, base),
+        )
 
     def _timed_execute(self):
         """Wrap Cursor.execute to add up the time spent in the database."""
@@ -402,22 +415,22 @@ class Bench:
             }
 
         for label, rows in self.RECEIVABLE_PIVOTS:
-            orm_time, queries, orm_cells = self.measure_requests(
-                [
-                    lambda groupby=groupby: report.read_group(
-                        [], measures, list(groupby), lazy=False
-                    )
-                    for groupby in self._pivot_groupbys(rows, "aging_bucket")
-                ],
-                [
-                    lambda groups, groupby=groupby: cells(groupby, groups)
-                    for groupby in self._pivot_groupbys(rows, "aging_bucket")
-                ],
+            (orm_time, queries, orm_cells), (sql_time, _q, sql_cells) = (
+                self.measure_requests(
+                    [
+                        lambda groupby=groupby: report.read_group(
+                            [], measures, list(groupby), lazy=False
+                        )
+                        for groupby in self._pivot_groupbys(rows, "aging_bucket")
+                    ],
+                    [
+                        lambda groups, groupby=groupby: cells(groupby, groups)
+                        for groupby in self._pivot_groupbys(rows, "aging_bucket")
+                    ],
+                    lambda rows=rows: self._receivable_sql(rows),
+                )
             )
             db_time = self.db_seconds
-            sql_time, _q, sql_cells = self.measure(
-                lambda rows=rows: self._receivable_sql(rows)
-            )
             self.add(
                 "2",
                 f"receivable aging pivot: {label} ({len(orm_cells)} cells)",
