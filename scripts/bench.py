@@ -13,7 +13,10 @@ Measures, in one run, and prints one table:
    per header combination, as a finance user, record rules applied), against a
    hand-written SQL baseline that sums the same figures straight from
    ``account_move_line`` and ``account_analytic_line``; the results are compared;
-2. the same for the receivable aging pivot (accounts x aging bucket);
+2. the same for the receivable aging pivot (accounts x aging bucket, and the
+   default view), its requests timed one by one, each in a fresh cache and its
+   result dropped (as the server answers the web client's requests), in turns
+   with the SQL baseline (``measure_requests``);
 3. automatic tiering, health recompute and cost allocation for every account:
    time and number of queries (rolled back afterwards: the database is unchanged);
 4. opening the accounts list and kanban and the portfolio (first 80 records, as
