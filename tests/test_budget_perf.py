@@ -4,33 +4,14 @@
 read gives what core's gives, dict for dict, on the issue's scenario
 (tests/test_budget_report.py)."""
 
-from unittest.mock import patch
-
-from odoo.models import BaseModel
 from odoo.tests import tagged
 
+from .common import read_group_as_core
 from .test_budget_report import REPORT, BudgetCommon
 
 
 @tagged("post_install", "-at_install")
 class TestBudgetGroupedRead(BudgetCommon):
-    def _core(self, report, *args, **kwargs):
-        """read_group with core's post-processing and formatting."""
-        with (
-            patch.object(type(report), "_read_group", BaseModel._read_group),
-            patch.object(
-                type(report),
-                "_read_group_postprocess_groupby",
-                BaseModel._read_group_postprocess_groupby,
-            ),
-            patch.object(
-                type(report),
-                "_read_group_format_result",
-                BaseModel._read_group_format_result,
-            ),
-        ):
-            return report.read_group(*args, **kwargs)
-
     def test_grouped_read_as_core(self):
         """Every groupby of the pivots (accounts x months, manager x tier, the
         totals), lazy or not, with or without a domain: the same dicts as core
@@ -62,7 +43,9 @@ class TestBudgetGroupedRead(BudgetCommon):
                     with self.subTest(groupby=groupby, domain=domain, lazy=lazy):
                         ours = report.read_group(domain, measures, groupby, lazy=lazy)
                         self.env.invalidate_all()
-                        core = self._core(report, domain, measures, groupby, lazy=lazy)
+                        core = read_group_as_core(
+                            report, domain, measures, groupby, lazy=lazy
+                        )
                         self.assertTrue(core)
                         self.assertEqual(ours, core)
         # The scenario's figures through the faster read: Alpha in January,

@@ -23,17 +23,15 @@ I2    2025-04-02  2025-05-30   3,000  31 days overdue
 ====  ==========  ==========  ======
 """
 
-from unittest.mock import patch
-
 from freezegun import freeze_time
 
 from odoo import Command, fields
-from odoo.models import BaseModel
 from odoo.tests import tagged
 from odoo.tools import SQL
 
 from odoo.addons.account_mgmt_addon.reports import receivable_open_items
 
+from .common import read_group_as_core
 from .profitability_common import RECEIVABLES, ProfitabilityCommon
 from .test_migrations import load_migration
 
@@ -419,31 +417,12 @@ class TestReceivableOpenItems(ProfitabilityCommon):
             with self.subTest(groupby=groupby):
                 measures = ["amount_residual:sum", "amount_overdue:sum", "__count"]
                 ours = report.read_group([], measures, groupby, lazy=False)
-                core = self._core_read_group(report, [], measures, groupby, lazy=False)
+                core = read_group_as_core(report, [], measures, groupby, lazy=False)
                 self.assertEqual(ours, core)
                 self.assertIn(
                     (subsidiary.id, "Gamma  Retail\n South"),
                     [group["partner_id"] for group in ours],
                 )
-
-    def _core_read_group(self, report, *args, **kwargs):
-        """read_group as core does it: its query, order, post-processing and
-        formatting (the mixin's own methods set aside)."""
-        with (
-            patch.object(type(report), "_read_group", BaseModel._read_group),
-            patch.object(
-                type(report),
-                "_read_group_postprocess_groupby",
-                BaseModel._read_group_postprocess_groupby,
-            ),
-            patch.object(
-                type(report),
-                "_read_group_format_result",
-                BaseModel._read_group_format_result,
-            ),
-        ):
-            self.env.invalidate_all()
-            return report.read_group(*args, **kwargs)
 
     def test_accounts_ordered_as_core(self):
         """Groups of accounts come in core's order, the partners' (name, then
@@ -522,7 +501,7 @@ class TestReceivableOpenItems(ProfitabilityCommon):
                         }
                         self.env.invalidate_all()
                         ours = report.read_group(*args, **kwargs)
-                        core = self._core_read_group(report, *args, **kwargs)
+                        core = read_group_as_core(report, *args, **kwargs)
                         self.assertTrue(core)
                         self.assertEqual(ours, core)
 
